@@ -1,0 +1,94 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Outpost",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Outpost", targets: ["Outpost"]),
+        .library(name: "OutpostRuntime", targets: ["OutpostRuntime"]),
+        .library(name: "OutpostTesting", targets: ["OutpostTesting"]),
+        .executable(name: "hello", targets: ["hello"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CFastCGI",
+            pkgConfig: "fcgi",
+            providers: [.apt(["libfcgi-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "Outpost", swiftSettings: swiftSettings),
+        .target(
+            name: "OutpostSQLite",
+            dependencies: ["Outpost", "CSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "OutpostConfig", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .target(
+            name: "OutpostFastCGI",
+            dependencies: ["Outpost", "CFastCGI", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "OutpostRuntime",
+            dependencies: [
+                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostFastCGI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "OutpostTesting",
+            dependencies: ["Outpost", "OutpostRuntime", "OutpostSQLite", "OutpostConfig"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "hello",
+            dependencies: ["Outpost", "OutpostRuntime"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "OutpostTests", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OutpostConfigTests",
+            dependencies: ["OutpostConfig"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OutpostSQLiteTests",
+            dependencies: ["OutpostSQLite", "OutpostTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OutpostFastCGITests",
+            dependencies: ["OutpostFastCGI"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OutpostRuntimeTests",
+            dependencies: ["OutpostRuntime", "OutpostTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["OutpostTesting", "hello"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,211 @@
+import Foundation
+
+/// A JSON value that keeps the order of object keys, as `JSON.parse` and `JSON.stringify` do in a Worker.
+///
+/// JS equivalent: any value returned by `JSON.parse` (object, array, string, number, boolean, `null`).
+public enum JSONValue: Sendable, Equatable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    /// Parses JSON text. JS equivalent: `JSON.parse(text)`.
+    public init(parsing text: String) throws(JSONParseError) {
+        self = try JSONParser.parse(Array(text.utf8))
+    }
+
+    /// Parses JSON from UTF-8 bytes. JS equivalent: `JSON.parse(new TextDecoder().decode(bytes))`.
+    public init(parsing bytes: some Collection<UInt8>) throws(JSONParseError) {
+        self = try JSONParser.parse(Array(bytes))
+    }
+
+    /// Converts any `Encodable` value, keeping the key order the encoder produced.
+    public init(encoding value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        self = try JSONParser.parse(Array(data))
+    }
+
+    /// Compact JSON text. JS equivalent: `JSON.stringify(value)`.
+    public var serialized: String {
+        var out = ""
+        JSONSerializer.write(self, into: &out)
+        return out
+    }
+
+    /// Decodes this value into a `Decodable` type.
+    public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(serialized.utf8))
+    }
+
+    /// The string, when this is a string.
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// The number, when this is a number.
+    public var numberValue: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    /// The number as an `Int`, when this is a number without a fractional part.
+    public var intValue: Int? {
+        guard case .number(let value) = self, value.rounded() == value, abs(value) < 9.2e18 else { return nil }
+        return Int(value)
+    }
+
+    /// The Boolean, when this is a Boolean.
+    public var boolValue: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+
+    /// The elements, when this is an array.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+
+    /// The object, when this is an object.
+    public var objectValue: JSONObject? {
+        if case .object(let value) = self { return value }
+        return nil
+    }
+
+    /// Whether this is `null`.
+    public var isNull: Bool { self == .null }
+
+    /// The member named `key` of an object, or `nil`. JS equivalent: `value[key]`.
+    public subscript(key: String) -> JSONValue? {
+        objectValue?[key]
+    }
+
+    /// The element at `index` of an array, or `nil` when out of range. JS equivalent: `value[index]`.
+    public subscript(index: Int) -> JSONValue? {
+        guard let array = arrayValue, array.indices.contains(index) else { return nil }
+        return array[index]
+    }
+}
+
+extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
+    public init(nilLiteral: ()) { self = .null }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(JSONObject(elements))
+    }
+}
+
+extension JSONValue: CustomStringConvertible {
+    public var description: String { serialized }
+}
+
+extension JSONValue: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            let dictionary = try container.decode([String: JSONValue].self)
+            self = .object(JSONObject(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value):
+            var dictionary: [String: JSONValue] = [:]
+            for (key, member) in value { dictionary[key] = member }
+            try container.encode(dictionary)
+        }
+    }
+}
+
+/// A JSON object whose members keep their insertion order.
+///
+/// JS equivalent: a plain object; like JS, setting an existing key keeps its position.
+public struct JSONObject: Sendable, Equatable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+    private var orderedKeys: [String] = []
+    private var members: [String: JSONValue] = [:]
+
+    /// An empty object.
+    public init() {}
+
+    /// An object from key-value pairs; a repeated key keeps its first position and its last value.
+    public init(_ pairs: some Sequence<(String, JSONValue)>) {
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements)
+    }
+
+    /// The keys in order. JS equivalent: `Object.keys(object)`.
+    public var keys: [String] { orderedKeys }
+
+    /// The number of members.
+    public var count: Int { orderedKeys.count }
+
+    /// Whether the object has no members.
+    public var isEmpty: Bool { orderedKeys.isEmpty }
+
+    /// The member named `key`; setting `nil` removes it. JS equivalent: `object[key]`, `delete object[key]`.
+    public subscript(key: String) -> JSONValue? {
+        get { members[key] }
+        set {
+            if let newValue {
+                if members.updateValue(newValue, forKey: key) == nil { orderedKeys.append(key) }
+            } else if members.removeValue(forKey: key) != nil {
+                orderedKeys.removeAll { $0 == key }
+            }
+        }
+    }
+
+    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
+        orderedKeys.lazy.map { (key: $0, value: members[$0]!) }.makeIterator()
+    }
+
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.orderedKeys == rhs.orderedKeys && lhs.members == rhs.members
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(orderedKeys)
+        for key in orderedKeys { hasher.combine(members[key]) }
+    }
+}
+
+/// A JSON text that could not be parsed. JS equivalent: the `SyntaxError` thrown by `JSON.parse`.
+public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What was wrong.
+    public let reason: String
+    /// The byte offset where parsing stopped.
+    public let offset: Int
+
+    public var description: String { "SyntaxError: \(reason) in JSON at position \(offset)" }
+}
