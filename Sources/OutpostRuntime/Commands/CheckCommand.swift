@@ -1,0 +1,36 @@
+import ArgumentParser
+import OutpostConfig
+
+/// `check`: validates the config and prints the resolved bindings.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate the config and print the resolved bindings.")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        let config = try options.load()
+        for warning in config.warnings { print("warning: \(warning)") }
+        print(ConfigSummary.render(config))
+    }
+}
+
+/// A human-readable summary of a resolved config.
+enum ConfigSummary {
+    static func render(_ config: WorkerConfig) -> String {
+        var lines = ["config: \(config.file)" + (config.environment.map { " (env \($0))" } ?? "")]
+        if let name = config.name { lines.append("name: \(name)") }
+        lines.append("listen: \(config.outpost.listen?.description ?? "-")  threads: \(config.outpost.threads)")
+        lines.append("state: \(config.outpost.stateDir)")
+        for name in config.vars.keys.sorted() { lines.append("var \(name)") }
+        for name in config.secrets.keys.sorted() { lines.append("secret \(name) (hidden)") }
+        for kv in config.kvNamespaces {
+            lines.append("kv \(kv.binding) → \(kv.backend == "sqlite" ? "\(config.outpost.stateDir)/kv/\(kv.localName).sqlite" : kv.url ?? kv.backend)")
+        }
+        for d1 in config.d1Databases {
+            lines.append("d1 \(d1.binding) → \(config.outpost.stateDir)/d1/\(d1.localName).sqlite (migrations \(d1.migrationsDir))")
+        }
+        for cron in config.crons { lines.append("cron \(cron.expression)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import OutpostConfig
+
+/// The options every command that reads the config shares: `--config`, `--env`, `--persist-to`.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: "The config file (default: wrangler.toml, else wrangler-like.toml, in the working directory).")
+    var config: String?
+
+    @Option(name: [.customLong("env"), .customShort("e")], help: "Apply the [env.NAME] section of the config.")
+    var environment: String?
+
+    @Option(name: .customLong("persist-to"), help: "The state directory for KV and D1 files (overrides [outpost] state_dir).")
+    var persistTo: String?
+
+    /// Loads and resolves the config, applying `--persist-to`.
+    func load() throws -> WorkerConfig {
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        var loaded = try ConfigLoader.load(
+            explicitPath: config, environment: environment, workingDirectory: workingDirectory)
+        if let persistTo {
+            let previous = loaded.outpost.stateDir
+            loaded.outpost.stateDir = ConfigPath.resolve(persistTo, against: workingDirectory)
+            if case .unix(let path) = loaded.outpost.listen, path == previous + "/outpost.sock" {
+                loaded.outpost.listen = .unix(path: loaded.outpost.stateDir + "/outpost.sock")
+            }
+        }
+        return loaded
+    }
+}
