@@ -1,0 +1,128 @@
+import CSQLite
+import Foundation
+
+/// One SQLite connection with a prepared-statement cache.
+///
+/// Not thread-safe by itself: a connection is used by one thread at a time (see `SQLiteDatabase`,
+/// which hands connections out under locks).
+public final class SQLiteConnection {
+    /// How to open a connection.
+    public struct Options: Sendable {
+        /// Open read-only.
+        public var readOnly = false
+        /// Milliseconds a statement waits for another writer before `SQLITE_BUSY`.
+        public var busyTimeoutMs: Int32 = 10_000
+        /// Whether `PRAGMA foreign_keys` is on.
+        public var foreignKeys = false
+        /// Put the database in WAL mode (readers never block the writer and vice versa).
+        public var wal = true
+        /// `PRAGMA synchronous`: NORMAL in WAL survives a process crash (kill -9); FULL also survives power loss.
+        public var synchronous = "NORMAL"
+
+        /// Defaults: read-write, WAL, NORMAL sync, 10 s busy timeout, foreign keys off.
+        public init() {}
+    }
+
+    /// The raw `sqlite3*`.
+    package let handle: OpaquePointer
+    /// The file path.
+    public let path: String
+    private var cache: [String: SQLiteStatement] = [:]
+
+    /// Opens (creating when allowed) the database at `path`; creates missing parent directories.
+    public init(path: String, options: Options = Options()) throws(SQLiteError) {
+        self.path = path
+        if !options.readOnly, path != ":memory:" {
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+        }
+        var connection: OpaquePointer?
+        let flags =
+            (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+            | SQLITE_OPEN_NOMUTEX
+        let result = sqlite3_open_v2(path, &connection, flags, nil)
+        guard result == SQLITE_OK, let connection else {
+            let error = SQLiteError(connection: connection, fallback: result)
+            sqlite3_close_v2(connection)
+            throw error
+        }
+        handle = connection
+        sqlite3_extended_result_codes(connection, 1)
+        sqlite3_busy_timeout(connection, options.busyTimeoutMs)
+        if options.wal, !options.readOnly { try execute("PRAGMA journal_mode=WAL") }
+        try execute("PRAGMA synchronous=\(options.synchronous)")
+        try execute("PRAGMA foreign_keys=\(options.foreignKeys ? "ON" : "OFF")")
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more SQL statements without parameters or results.
+    public func execute(_ sql: String) throws(SQLiteError) {
+        let result = sqlite3_exec(handle, sql, nil, nil, nil)
+        guard result == SQLITE_OK else { throw SQLiteError(connection: handle, fallback: result) }
+    }
+
+    /// Prepares the first statement of `sql` (uncached); `tail` receives the unparsed rest.
+    public func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        let result = sqlite3_prepare_v3(handle, sql, -1, 0, &statement, nil)
+        guard result == SQLITE_OK else { throw SQLiteError(connection: handle, fallback: result) }
+        guard let statement else {
+            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "SQL code did not contain a statement.")
+        }
+        return SQLiteStatement(handle: statement, connection: handle)
+    }
+
+    /// A cached prepared statement for `sql`, reset and ready to bind.
+    public func cached(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        if let statement = cache[sql] {
+            statement.reset()
+            return statement
+        }
+        var statement: OpaquePointer?
+        let result = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard result == SQLITE_OK else { throw SQLiteError(connection: handle, fallback: result) }
+        guard let statement else {
+            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "SQL code did not contain a statement.")
+        }
+        let prepared = SQLiteStatement(handle: statement, connection: handle)
+        cache[sql] = prepared
+        return prepared
+    }
+
+    /// Runs a cached statement with `parameters` and returns every row.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [SQLiteValue] = []) throws(SQLiteError) -> [[SQLiteValue]] {
+        let statement = try cached(sql)
+        defer { statement.reset() }
+        try statement.bind(parameters)
+        return try statement.allRows()
+    }
+
+    /// Runs `body` in a transaction (`BEGIN IMMEDIATE` … `COMMIT`), rolling back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Rows changed by the last statement (`sqlite3_changes64`).
+    public var changes: Int64 { sqlite3_changes64(handle) }
+    /// Rows changed since the connection opened (`sqlite3_total_changes64`).
+    public var totalChanges: Int64 { sqlite3_total_changes64(handle) }
+    /// The last inserted rowid (`sqlite3_last_insert_rowid`).
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    /// Whether the connection is inside an explicit transaction.
+    public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}
