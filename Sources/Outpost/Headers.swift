@@ -90,8 +90,8 @@ public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
             && zip(lhs.entries, rhs.entries).allSatisfy { same($0.name, $1.name) && $0.value == $1.value }
     }
 
-    /// ASCII case-insensitive comparison of header names, without allocating.
-    static func same(_ lhs: String, _ rhs: String) -> Bool {
+    /// Whether two header names are equal ignoring ASCII case (no allocation).
+    public static func same(_ lhs: String, _ rhs: String) -> Bool {
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()
         while true {

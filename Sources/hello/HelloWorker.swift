@@ -1,11 +1,84 @@
+import Foundation
 import Outpost
 import OutpostRuntime
 
-/// The smallest worker: answers every request with a greeting.
+/// The example worker: a greeting at `/`, plus small routes that show the Worker API
+/// (and that the integration tests drive through nginx).
 struct HelloWorker: Worker {
     func fetch(_ request: Request, env: Env, ctx: ExecutionContext) async throws -> Response {
-        .text("Hello from Outpost!\n")
+        switch (request.method, request.path) {
+        case ("GET", "/"), ("HEAD", "/"):
+            return .text("Hello from Outpost!\n")
+        case ("GET", "/request"):
+            return .json(describe(request))
+        case ("POST", "/echo"):
+            let body = try await request.bytes()
+            var headers = Headers()
+            headers.set("Content-Type", request.headers["content-type"] ?? "application/octet-stream")
+            return Response(headers: headers, bytes: body)
+        case ("POST", "/form"):
+            let form = try await request.formData()
+            var fields = JSONObject()
+            for (name, value) in form.entries { fields[name] = .string(value.text) }
+            return .json(.object(fields))
+        case ("GET", "/stream"):
+            return streamed(chunks: Int(request.query("chunks") ?? "") ?? 3, delayMs: Int(request.query("delay") ?? "") ?? 200)
+        case ("GET", "/cookies"):
+            var headers = Headers()
+            headers.append("Set-Cookie", "a=1; Path=/; HttpOnly; SameSite=Lax")
+            headers.append("Set-Cookie", "b=2; Path=/; HttpOnly; SameSite=Lax")
+            return .text("two cookies\n", headers: headers)
+        case ("GET", "/slow"):
+            try await Task.sleep(for: .milliseconds(Int(request.query("ms") ?? "") ?? 1000))
+            return .text("slow done\n")
+        case ("GET", "/wait-until"):
+            let delay = Int(request.query("ms") ?? "") ?? 500
+            ctx.waitUntil {
+                try await Task.sleep(for: .milliseconds(delay))
+                FileHandle.standardError.write(Data("waitUntil task finished after \(delay) ms\n".utf8))
+            }
+            return .text("scheduled background work\n")
+        case ("GET", "/env"):
+            return .json(["vars": .object(JSONObject(env.vars.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
+                          "bindings": .array(env.bindingNames.map { .string($0) })])
+        case ("GET", "/throw"):
+            throw HelloError.demonstration
+        case ("GET", "/bad-header"):
+            var headers = Headers()
+            headers.set("X-Injected", "a\r\nSet-Cookie: evil=1")
+            return .text("should never be sent\n", headers: headers)
+        default:
+            throw HTTPError(404, "No route for \(request.method) \(request.path)")
+        }
     }
+
+    private func describe(_ request: Request) -> JSONValue {
+        var headers = JSONObject()
+        for (name, value) in request.headers { headers[name] = .string(value) }
+        return [
+            "method": .string(request.method), "url": .string(request.url.absoluteString),
+            "headers": .object(headers), "cf": request.cf.json,
+        ]
+    }
+
+    private func streamed(chunks: Int, delayMs: Int) -> Response {
+        let stream = ByteStream { continuation in
+            let task = Task {
+                for index in 0..<chunks {
+                    continuation.yield(Array("chunk \(index)\n".utf8))
+                    try? await Task.sleep(for: .milliseconds(delayMs))
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+        return Response(headers: ["Content-Type": "text/plain"], stream: stream)
+    }
+}
+
+enum HelloError: Error, CustomStringConvertible {
+    case demonstration
+    var description: String { "a demonstration error thrown by /throw" }
 }
 
 @main

@@ -3,6 +3,9 @@ import ArgumentParser
 extension OutpostCommand {
     /// Every subcommand; each feature adds its command here.
     static let allSubcommands: [any ParsableCommand.Type] = [
-        CheckCommand.self
+        ServeCommand.self,
+        DevCommand.self,
+        CheckCommand.self,
+        WorkerProcessCommand.self,
     ]
 }

@@ -1,0 +1,134 @@
+public import Foundation
+public import Outpost
+
+/// Turns the CGI parameters nginx sends into a Workers `Request`.
+///
+/// - URL: `REQUEST_SCHEME` (or `HTTPS=on`), `HTTP_HOST` (with `SERVER_PORT` appended when the host has
+///   no port and the port is not the scheme's default), and the raw `REQUEST_URI`.
+/// - Headers: every `HTTP_*` parameter (`HTTP_X_FOO` → `x-foo`); repeated parameters, which nginx 1.22
+///   sends for repeated headers, are joined with ", " (`; ` for `Cookie`); `CONTENT_TYPE` and
+///   `CONTENT_LENGTH` when present; `Transfer-Encoding` is dropped (the body arrives de-chunked);
+///   `CF-Connecting-IP` is set from `REMOTE_ADDR` when the client did not send one.
+/// - `cf`: `SERVER_PROTOCOL`, `SSL_PROTOCOL`, `SSL_CIPHER`, `TCPINFO_RTT` (µs → ms), the configured colo.
+public enum CGIRequestMapper {
+    /// The parts of a request known from the parameters alone.
+    public struct Head: Sendable {
+        /// The method.
+        public var method: String
+        /// The rebuilt URL.
+        public var url: URL
+        /// The headers.
+        public var headers: Headers
+        /// Connection facts.
+        public var cf: CFProperties
+        /// `CONTENT_LENGTH`, when given.
+        public var contentLength: Int?
+    }
+
+    /// Maps parameters (in the order received) to a request head.
+    public static func head(from params: [(name: String, value: String)], colo: String) -> Head {
+        var scheme: String?
+        var https = false
+        var host: String?
+        var serverPort: String?
+        var uri = "/"
+        var method = "GET"
+        var contentType: String?
+        var contentLength: String?
+        var remoteAddress: String?
+        var cf = CFProperties(colo: colo)
+        var headerNames: [String] = []
+        var headerValues: [String: String] = [:]
+
+        for (name, value) in params {
+            if name.hasPrefix("HTTP_") {
+                if name == "HTTP_TRANSFER_ENCODING" { continue }
+                let header = headerName(fromParam: name)
+                if let existing = headerValues[header] {
+                    headerValues[header] = existing + (header == "cookie" ? "; " : ", ") + value
+                } else {
+                    headerNames.append(header)
+                    headerValues[header] = value
+                }
+                if name == "HTTP_HOST", host == nil { host = value }
+                continue
+            }
+            switch name {
+            case "REQUEST_METHOD": method = value
+            case "REQUEST_URI": uri = value
+            case "REQUEST_SCHEME": scheme = value
+            case "HTTPS": https = value.lowercased() == "on"
+            case "SERVER_PORT": serverPort = value
+            case "SERVER_NAME": if host == nil, !value.isEmpty { host = value }
+            case "CONTENT_TYPE": contentType = value
+            case "CONTENT_LENGTH": contentLength = value
+            case "REMOTE_ADDR": remoteAddress = value
+            case "SERVER_PROTOCOL": cf.httpProtocol = value
+            case "SSL_PROTOCOL": if !value.isEmpty { cf.tlsVersion = value }
+            case "SSL_CIPHER": if !value.isEmpty { cf.tlsCipher = value }
+            case "TCPINFO_RTT": if let micros = Int(value) { cf.clientTcpRtt = micros / 1000 }
+            default: break
+            }
+        }
+        var headers = Headers()
+        for header in headerNames { headers.append(header, headerValues[header]!) }
+        if let contentType, !contentType.isEmpty, headerValues["content-type"] == nil {
+            headers.append("content-type", contentType)
+        }
+        if let contentLength, !contentLength.isEmpty, headerValues["content-length"] == nil {
+            headers.append("content-length", contentLength)
+        }
+        if let remoteAddress, !remoteAddress.isEmpty {
+            cf.clientAddress = remoteAddress
+            if headerValues["cf-connecting-ip"] == nil { headers.append("cf-connecting-ip", remoteAddress) }
+        }
+        let resolvedScheme = scheme.flatMap { $0.isEmpty ? nil : $0 } ?? (https ? "https" : "http")
+        let authority = authority(host: host ?? "localhost", port: serverPort, scheme: resolvedScheme)
+        let url = makeURL("\(resolvedScheme)://\(authority)\(uri.hasPrefix("/") ? uri : "/" + uri)")
+        return Head(
+            method: method.isEmpty ? "GET" : method, url: url, headers: headers, cf: cf,
+            contentLength: contentLength.flatMap { Int($0) })
+    }
+
+    /// `HTTP_X_FORWARDED_FOR` → `x-forwarded-for`.
+    static func headerName(fromParam name: String) -> String {
+        var bytes = Array(name.utf8.dropFirst(5))
+        for index in bytes.indices {
+            if bytes[index] == UInt8(ascii: "_") {
+                bytes[index] = UInt8(ascii: "-")
+            } else if bytes[index] >= 0x41, bytes[index] <= 0x5A {
+                bytes[index] |= 0x20
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func authority(host: String, port: String?, scheme: String) -> String {
+        let hasPort: Bool
+        if host.hasPrefix("[") {
+            hasPort = host.contains("]:")
+        } else {
+            hasPort = host.contains(":")
+        }
+        guard !hasPort, let port, !port.isEmpty else { return host }
+        let defaultPort = scheme == "https" ? "443" : "80"
+        return port == defaultPort ? host : "\(host):\(port)"
+    }
+
+    /// A URL from raw text, percent-encoding bytes a URL may not hold (spaces, quotes, non-ASCII).
+    static func makeURL(_ text: String) -> URL {
+        if let url = URL(string: text) { return url }
+        var encoded = ""
+        for byte in text.utf8 {
+            if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "<"), byte != UInt8(ascii: ">"),
+                byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "^"), byte != UInt8(ascii: "`"),
+                byte != UInt8(ascii: "{"), byte != UInt8(ascii: "|"), byte != UInt8(ascii: "}")
+            {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += String(format: "%%%02X", byte)
+            }
+        }
+        return URL(string: encoded) ?? URL(string: "http://localhost/")!
+    }
+}

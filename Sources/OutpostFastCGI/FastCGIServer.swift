@@ -1,0 +1,212 @@
+import CFastCGI
+import Dispatch
+import Foundation
+public import Logging
+public import Outpost
+import Synchronization
+
+/// Answers one request; errors are the handler's to turn into responses.
+public typealias FastCGIHandler = @Sendable (Request) async -> Response
+
+/// Settings of the FastCGI responder.
+public struct FastCGIServerOptions: Sendable {
+    /// Accept threads: requests served at once (php-fpm's `pm.max_children`).
+    public var threads: Int
+    /// Request bodies larger than this get 413 without being buffered.
+    public var maxBodyBytes: Int
+    /// A handler that has not answered after this many milliseconds gets a 504 (0: no limit).
+    public var requestTimeoutMs: Int
+    /// Requests slower than this are logged (0: off).
+    public var slowlogMs: Int
+    /// `request.cf.colo`.
+    public var colo: String
+
+    /// Options with the given values.
+    public init(threads: Int = 8, maxBodyBytes: Int = 100 << 20, requestTimeoutMs: Int = 30_000, slowlogMs: Int = 0, colo: String = "LOCAL") {
+        self.threads = threads
+        self.maxBodyBytes = maxBodyBytes
+        self.requestTimeoutMs = requestTimeoutMs
+        self.slowlogMs = slowlogMs
+        self.colo = colo
+    }
+}
+
+/// A FastCGI responder over libfcgi: N threads each accept a connection, read the request, run the
+/// async handler while the thread waits, and write the response (php-fpm's `static` model).
+public final class FastCGIServer: Sendable {
+    private let listenFD: Int32
+    private let options: FastCGIServerOptions
+    private let logger: Logger
+    private let handler: FastCGIHandler
+    private let stopping = Atomic<Bool>(false)
+    private let threads = Mutex<[AcceptThreadState]>([])
+    /// Live counters for the status page.
+    public let stats = FastCGIStats()
+
+    /// A responder accepting on `listenFD` (an already listening socket).
+    public init(listenFD: Int32, options: FastCGIServerOptions, logger: Logger, handler: @escaping FastCGIHandler) {
+        self.listenFD = listenFD
+        self.options = options
+        self.logger = logger
+        self.handler = handler
+        FastCGILibrary.initialize()
+    }
+
+    /// Serves until `stop()` is called and every in-flight request has finished.
+    public func run() {
+        let group = DispatchGroup()
+        for index in 0..<max(1, options.threads) {
+            let state = AcceptThreadState(index: index)
+            threads.withLock { $0.append(state) }
+            group.enter()
+            let thread = Thread { [self] in
+                state.thread.store(UInt(pthread_self()), ordering: .relaxed)
+                acceptLoop(state)
+                group.leave()
+            }
+            thread.name = "fastcgi-\(index)"
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        group.wait()
+    }
+
+    /// Stops accepting; requests in flight finish, idle threads are woken and exit. Safe from any thread.
+    public func stop() {
+        guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        shutdown(listenFD, Int32(SHUT_RDWR))
+        let states = threads.withLock { $0 }
+        Thread.detachNewThread {
+            // Wake threads blocked in accept() or on an idle kept-alive connection until all have left.
+            while states.contains(where: { !$0.exited.load(ordering: .acquiring) }) {
+                for state in states where state.idle.load(ordering: .acquiring) && !state.exited.load(ordering: .acquiring) {
+                    let raw = state.thread.load(ordering: .relaxed)
+                    if raw != 0 { pthread_kill(pthread_t(raw), SIGUSR2) }
+                }
+                usleep(50_000)
+            }
+        }
+    }
+
+    /// Whether `stop()` was called.
+    public var isStopping: Bool { stopping.load(ordering: .acquiring) }
+
+    private func acceptLoop(_ state: AcceptThreadState) {
+        let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
+        defer {
+            FCGX_Free(request, 1)
+            request.deallocate()
+            state.exited.store(true, ordering: .releasing)
+        }
+        FCGX_InitRequest(request, listenFD, FCGI_FAIL_ACCEPT_ON_INTR)
+        while !isStopping {
+            state.idle.store(true, ordering: .releasing)
+            let accepted = FCGX_Accept_r(request)
+            state.idle.store(false, ordering: .releasing)
+            if accepted < 0 {
+                if isStopping { break }
+                // EINTR from a stray signal, or a connection that went away: accept again.
+                continue
+            }
+            stats.didAccept()
+            serve(request)
+            FCGX_Finish_r(request)
+            stats.finished()
+        }
+    }
+
+    private func serve(_ raw: UnsafeMutablePointer<FCGX_Request>) {
+        let started = ContinuousClock.now
+        let head = CGIRequestMapper.head(from: FastCGIParams.read(raw.pointee.envp), colo: options.colo)
+        let writer = FastCGIWriter(stream: raw.pointee.out)
+        let body: [UInt8]
+        switch FastCGIBodyReader.read(raw.pointee.in, contentLength: head.contentLength, limit: options.maxBodyBytes) {
+        case .complete(let bytes): body = bytes
+        case .tooLarge(let size):
+            logger.warning("request body over the limit", metadata: ["url": "\(head.url)", "bytes": "\(size)", "limit": "\(options.maxBodyBytes)"])
+            writer.write(Response.error(413, "Request body is larger than the limit of \(options.maxBodyBytes) bytes.\n"), head: head.method == "HEAD")
+            stats.record(status: 413)
+            return
+        }
+        let request = Request(url: head.url, method: head.method, headers: head.headers, body: body, cf: head.cf)
+        let response = respond(to: request)
+        do {
+            try writer.send(response, isHead: head.method == "HEAD", logger: logger)
+            stats.record(status: response.status)
+        } catch {
+            logger.error("cannot send the response", metadata: ["url": "\(head.url)", "error": "\(error)"])
+            writer.write(Response.error(500), head: head.method == "HEAD")
+            stats.record(status: 500)
+        }
+        let elapsed = ContinuousClock.now - started
+        if options.slowlogMs > 0, elapsed > .milliseconds(options.slowlogMs) {
+            stats.slow()
+            logger.warning("slow request", metadata: ["method": "\(head.method)", "url": "\(head.url)", "ms": "\(elapsed.milliseconds)"])
+        }
+    }
+
+    /// Runs the async handler while this thread waits, bounded by the request timeout.
+    private func respond(to request: Request) -> Response {
+        let pending = PendingResponse()
+        let handler = self.handler
+        let task = Task {
+            let response = await handler(request)
+            pending.fulfil(response)
+        }
+        if let response = pending.wait(timeoutMs: options.requestTimeoutMs) {
+            return response
+        }
+        task.cancel()
+        stats.timedOut()
+        logger.error("request timed out", metadata: ["method": "\(request.method)", "url": "\(request.url)", "timeout_ms": "\(options.requestTimeoutMs)"])
+        return Response.error(504, "The worker did not answer within \(options.requestTimeoutMs) ms.\n")
+    }
+}
+
+/// Per-thread flags the stopper reads.
+final class AcceptThreadState: Sendable {
+    let index: Int
+    let idle = Atomic<Bool>(false)
+    let exited = Atomic<Bool>(false)
+    let thread = Atomic<UInt>(0)
+    init(index: Int) { self.index = index }
+}
+
+/// A response handed from the handler's task to the waiting accept thread, or abandoned on timeout.
+final class PendingResponse: Sendable {
+    private enum State { case waiting, ready(Response), abandoned }
+    private let state = Mutex<State>(.waiting)
+    private let semaphore = DispatchSemaphore(value: 0)
+
+    func fulfil(_ response: Response) {
+        let deliver = state.withLock { current -> Bool in
+            guard case .waiting = current else { return false }
+            current = .ready(response)
+            return true
+        }
+        if deliver { semaphore.signal() }
+    }
+
+    /// The response, or `nil` when the timeout passed first (the response is then abandoned).
+    func wait(timeoutMs: Int) -> Response? {
+        if timeoutMs > 0 {
+            if semaphore.wait(timeout: .now() + .milliseconds(timeoutMs)) == .timedOut {
+                return state.withLock { current -> Response? in
+                    if case .ready(let response) = current { return response }
+                    current = .abandoned
+                    return nil
+                }
+            }
+        } else {
+            semaphore.wait()
+        }
+        return state.withLock { current -> Response? in
+            if case .ready(let response) = current { return response }
+            return nil
+        }
+    }
+}
+
+extension Duration {
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+}

@@ -1,0 +1,84 @@
+import CFastCGI
+import Dispatch
+import Logging
+import Outpost
+import Synchronization
+
+/// Writes a response to libfcgi's FCGI_STDOUT stream.
+struct FastCGIWriter {
+    let stream: UnsafeMutablePointer<FCGX_Stream>?
+
+    /// Writes head and body; a stream body is written chunk by chunk with a flush after each.
+    func send(_ response: Response, isHead: Bool, logger: Logger) throws {
+        let head = try ResponseHead.serialize(response)
+        switch response.body {
+        case .empty:
+            put(head)
+        case .bytes(let bytes):
+            if isHead {
+                put(head)
+            } else if bytes.count < 16 * 1024 {
+                put(head + bytes)
+            } else {
+                put(head)
+                put(bytes)
+            }
+        case .stream(let stream):
+            put(head)
+            flush()
+            if isHead { return }
+            let chunks = StreamPump(stream)
+            do {
+                while let chunk = try chunks.next() {
+                    if chunk.isEmpty { continue }
+                    put(chunk)
+                    flush()
+                }
+            } catch {
+                logger.error("response stream failed; the response was cut short", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Writes a simple response, ignoring header errors (used for runtime-made responses).
+    func write(_ response: Response, head isHead: Bool) {
+        guard let head = try? ResponseHead.serialize(response) else { return }
+        put(head)
+        if !isHead, case .bytes(let bytes) = response.body { put(bytes) }
+    }
+
+    private func put(_ bytes: [UInt8]) {
+        guard let stream, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes { buffer in
+            _ = FCGX_PutStr(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count), stream)
+        }
+    }
+
+    private func flush() {
+        guard let stream else { return }
+        FCGX_FFlush(stream)
+    }
+}
+
+/// Pulls an async byte stream from a blocking thread, one chunk at a time.
+final class StreamPump: @unchecked Sendable {
+    private var iterator: ByteStream.AsyncIterator
+    private let semaphore = DispatchSemaphore(value: 0)
+    private var result: Result<[UInt8]?, any Error> = .success(nil)
+
+    init(_ stream: ByteStream) { iterator = stream.makeAsyncIterator() }
+
+    /// The next chunk, or `nil` at the end. Blocks the calling (non-pool) thread.
+    func next() throws -> [UInt8]? {
+        Task {
+            do {
+                self.result = .success(try await self.iterator.next())
+            } catch {
+                self.result = .failure(error)
+            }
+            self.semaphore.signal()
+        }
+        semaphore.wait()
+        return try result.get()
+    }
+}

@@ -1,0 +1,70 @@
+public import Outpost
+
+/// A response header that cannot be sent: its name is not an HTTP token or its value holds CR, LF or NUL.
+public struct InvalidHeaderError: Error, Sendable, CustomStringConvertible {
+    /// The offending header name (as given).
+    public let name: String
+
+    public var description: String {
+        "response header \"\(name.debugDescription.dropFirst().dropLast())\" has an invalid name or a value with CR, LF or NUL; the response was replaced by a 500"
+    }
+}
+
+/// Writes the CGI response head: `Status:` line, headers (each `Set-Cookie` on its own line), blank line.
+public enum ResponseHead {
+    /// The head of `response` as bytes, with `Content-Length` added for an in-memory body
+    /// and `X-Accel-Buffering: no` for a stream. Throws when a header would allow response splitting.
+    public static func serialize(_ response: Response) throws(InvalidHeaderError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
+        out.append(contentsOf: "Status: ".utf8)
+        out.append(contentsOf: String(response.status).utf8)
+        out.append(0x20)
+        out.append(contentsOf: Response.reasonPhrase(for: response.status).utf8)
+        out.append(contentsOf: [13, 10])
+        var hasLength = false
+        var hasBuffering = false
+        for (name, value) in response.headers {
+            guard isToken(name) else { throw InvalidHeaderError(name: name) }
+            guard isSafeValue(value) else { throw InvalidHeaderError(name: name) }
+            if Headers.same(name, "content-length") { hasLength = true }
+            if Headers.same(name, "x-accel-buffering") { hasBuffering = true }
+            out.append(contentsOf: name.utf8)
+            out.append(contentsOf: [0x3A, 0x20])
+            out.append(contentsOf: value.utf8)
+            out.append(contentsOf: [13, 10])
+        }
+        switch response.body {
+        case .bytes(let bytes) where !hasLength:
+            out.append(contentsOf: "Content-Length: \(bytes.count)\r\n".utf8)
+        case .empty where !hasLength && response.status != 204 && response.status != 304:
+            out.append(contentsOf: "Content-Length: 0\r\n".utf8)
+        case .stream where !hasBuffering:
+            out.append(contentsOf: "X-Accel-Buffering: no\r\n".utf8)
+        default: break
+        }
+        out.append(contentsOf: [13, 10])
+        return out
+    }
+
+    static func isToken(_ name: String) -> Bool {
+        guard !name.isEmpty else { return false }
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                continue
+            case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+                UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    static func isSafeValue(_ value: String) -> Bool {
+        !value.utf8.contains { $0 == 13 || $0 == 10 || $0 == 0 }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Glibc
+
+/// A child process started with `posix_spawn` (never `fork` from a threaded process).
+struct ChildProcess: Sendable {
+    /// The process id.
+    let pid: pid_t
+
+    /// Spawns `path` with `arguments` (argv[0] included). `inherit` maps child fd numbers to parent fds;
+    /// every other descriptor is closed on exec (Foundation opens its files close-on-exec). Signals
+    /// the parent ignores are reset to their defaults in the child.
+    static func spawn(path: String, arguments: [String], inherit: [Int32: Int32] = [:]) throws -> ChildProcess {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for (childFD, parentFD) in inherit {
+            posix_spawn_file_actions_adddup2(&actions, parentFD, childFD)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE, SIGCHLD] {
+            sigaddset(&defaults, number)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        guard result == 0 else {
+            throw RuntimeError("cannot start \(path): \(String(cString: strerror(result)))")
+        }
+        return ChildProcess(pid: pid)
+    }
+
+    /// Sends `signal` to the process.
+    func send(_ signal: Int32) { kill(pid, signal) }
+
+    /// Waits for the process to exit; returns its wait status.
+    func wait() -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            if errno != EINTR { return -1 }
+        }
+        return status
+    }
+
+    /// The path of the running executable.
+    static var currentExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
+
+/// Describes a wait status: "exit code 1", "signal 6 (Aborted)".
+enum WaitStatus {
+    static func describe(_ status: Int32) -> String {
+        if status & 0x7F == 0 { return "exit code \((status >> 8) & 0xFF)" }
+        let signal = status & 0x7F
+        return "signal \(signal) (\(String(cString: strsignal(signal))))"
+    }
+
+    static func exitCode(_ status: Int32) -> Int32? {
+        status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
+    }
+}
+
+/// A runtime failure with a message for the user.
+struct RuntimeError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
