@@ -50,7 +50,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -81,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostRuntimeTests",
-            dependencies: ["OutpostRuntime", "OutpostTesting"],
+            dependencies: ["OutpostRuntime", "OutpostTesting", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

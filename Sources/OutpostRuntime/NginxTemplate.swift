@@ -2,7 +2,7 @@
 enum NginxTemplate {
     static let builtIn = #"""
 # nginx config rendered by `outpost dev` and by the integration tests (Outpost's NginxConfig).
-# Placeholders: {{NAME}}. Runs without root: everything lives under the prefix directory.
+# Placeholders are upper-case names in double braces. Runs without root: everything lives under the prefix directory.
 {{USER}}
 worker_processes 1;
 daemon off;

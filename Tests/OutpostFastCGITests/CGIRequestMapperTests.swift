@@ -1,0 +1,103 @@
+import Foundation
+import Outpost
+import OutpostFastCGI
+import Testing
+
+struct CGIRequestMapperTests {
+    private let base: [(name: String, value: String)] = [
+        ("REQUEST_METHOD", "POST"), ("REQUEST_URI", "/buf/a%20b/c?q=1&r=%2F"), ("REQUEST_SCHEME", "http"),
+        ("SERVER_PORT", "8787"), ("SERVER_PROTOCOL", "HTTP/1.1"), ("REMOTE_ADDR", "10.0.0.9"),
+        ("CONTENT_TYPE", "application/json"), ("CONTENT_LENGTH", "12"), ("HTTP_HOST", "example.test"),
+    ]
+
+    @Test func urlIsRebuiltFromSchemeHostPortAndRawURI() {
+        let head = CGIRequestMapper.head(from: base, colo: "AMS")
+        #expect(head.url.absoluteString == "http://example.test:8787/buf/a%20b/c?q=1&r=%2F")
+        #expect(head.method == "POST")
+        #expect(head.contentLength == 12)
+    }
+
+    @Test(arguments: [
+        ("http", "80", "example.test", "http://example.test/"),
+        ("https", "443", "example.test", "https://example.test/"),
+        ("https", "8443", "example.test:8443", "https://example.test:8443/"),
+        ("http", "8080", "[::1]", "http://[::1]:8080/"),
+    ])
+    func defaultPortsAreLeftOut(scheme: String, port: String, host: String, expected: String) {
+        let head = CGIRequestMapper.head(
+            from: [("REQUEST_SCHEME", scheme), ("SERVER_PORT", port), ("HTTP_HOST", host), ("REQUEST_URI", "/")], colo: "X")
+        #expect(head.url.absoluteString == expected)
+    }
+
+    @Test func httpsParamMeansHTTPSWithoutRequestScheme() {
+        let head = CGIRequestMapper.head(from: [("HTTPS", "on"), ("HTTP_HOST", "a.test"), ("SERVER_PORT", "443"), ("REQUEST_URI", "/x")], colo: "X")
+        #expect(head.url.absoluteString == "https://a.test/x")
+    }
+
+    @Test func repeatedParamsAreJoinedAndCookiesWithSemicolons() {
+        let head = CGIRequestMapper.head(
+            from: base + [("HTTP_X_DUP", "one"), ("HTTP_X_DUP", "two"), ("HTTP_COOKIE", "a=1"), ("HTTP_COOKIE", "b=2")], colo: "X")
+        #expect(head.headers.values("x-dup") == ["one, two"])
+        #expect(head.headers.get("cookie") == "a=1; b=2")
+    }
+
+    @Test func contentHeadersTransferEncodingAndConnectingIP() {
+        let head = CGIRequestMapper.head(from: base + [("HTTP_TRANSFER_ENCODING", "chunked")], colo: "X")
+        #expect(head.headers.get("content-type") == "application/json")
+        #expect(head.headers.get("content-length") == "12")
+        #expect(!head.headers.has("transfer-encoding"))
+        #expect(head.headers.get("cf-connecting-ip") == "10.0.0.9")
+        let proxied = CGIRequestMapper.head(from: base + [("HTTP_CF_CONNECTING_IP", "203.0.113.5")], colo: "X")
+        #expect(proxied.headers.values("cf-connecting-ip") == ["203.0.113.5"])
+    }
+
+    @Test func cfPropertiesComeFromTheEdgeParams() {
+        let head = CGIRequestMapper.head(
+            from: base + [("SSL_PROTOCOL", "TLSv1.3"), ("SSL_CIPHER", "TLS_AES_128_GCM_SHA256"), ("TCPINFO_RTT", "2500"), ("SERVER_PROTOCOL", "HTTP/2.0")],
+            colo: "AMS")
+        #expect(head.cf.tlsVersion == "TLSv1.3")
+        #expect(head.cf.tlsCipher == "TLS_AES_128_GCM_SHA256")
+        #expect(head.cf.clientTcpRtt == 2)
+        #expect(head.cf.colo == "AMS")
+        #expect(head.cf.httpProtocol == "HTTP/2.0")
+        #expect(head.cf.clientAddress == "10.0.0.9")
+    }
+
+    @Test func emptyContentParamsOnAGetAreIgnored() {
+        let head = CGIRequestMapper.head(
+            from: [("REQUEST_METHOD", "GET"), ("CONTENT_TYPE", ""), ("CONTENT_LENGTH", ""), ("HTTP_HOST", "h"), ("REQUEST_URI", "/")], colo: "X")
+        #expect(!head.headers.has("content-type"))
+        #expect(head.contentLength == nil)
+    }
+
+    @Test func rawURIsThatFoundationRejectsAreEncoded() {
+        let head = CGIRequestMapper.head(from: [("HTTP_HOST", "h"), ("REQUEST_URI", "/a b/\u{e9}?x=|")], colo: "X")
+        #expect(head.url.absoluteString == "http://h/a%20b/%C3%A9?x=%7C")
+    }
+}
+
+struct ResponseHeadTests {
+    private func text(_ response: Response) throws -> String {
+        String(decoding: try ResponseHead.serialize(response), as: UTF8.self)
+    }
+
+    @Test func statusHeadersAndLength() throws {
+        var headers = Headers()
+        headers.append("Set-Cookie", "a=1")
+        headers.append("Set-Cookie", "b=2")
+        let head = try text(Response.text("hi", status: 404, headers: headers))
+        #expect(head == "Status: 404 Not Found\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 2\r\n\r\n")
+    }
+
+    @Test func streamsDisableNginxBuffering() throws {
+        let stream = ByteStream { $0.finish() }
+        #expect(try text(Response(stream: stream)) == "Status: 200 OK\r\nX-Accel-Buffering: no\r\n\r\n")
+    }
+
+    @Test(arguments: [("X-A", "a\r\nb"), ("X-A", "a\nb"), ("X-A", "a\0b"), ("Bad Name", "v"), ("", "v"), ("X:Y", "v")])
+    func headersThatCouldSplitTheResponseAreRefused(name: String, value: String) {
+        var headers = Headers()
+        headers.append(name, value)
+        #expect(throws: InvalidHeaderError.self) { try ResponseHead.serialize(Response(headers: headers)) }
+    }
+}
