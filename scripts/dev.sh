@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the worker of wrangler-like.toml on http://127.0.0.1:8787 behind a private nginx.
+# Installs what is missing, builds, applies D1 migrations, then `dev`. Ctrl-C stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
+scripts/setup.sh
+product="${OUTPOST_PRODUCT:-hello}"
+swift build --product "$product"
+bin="$(swift build --show-bin-path)/$product"
+"$bin" check --config wrangler-like.toml --env dev
+if "$bin" --help | grep -q ' d1 '; then
+    "$bin" d1 migrations apply DB --config wrangler-like.toml --env dev
+fi
+exec "$bin" dev --config wrangler-like.toml --env dev "$@"
