@@ -41,7 +41,7 @@ public final class FastCGIServer: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let threads = Mutex<[AcceptThreadState]>([])
     /// Live counters for the status page.
-    public let stats = FastCGIStats()
+    public let stats: FastCGIStats
 
     /// A responder accepting on `listenFD` (an already listening socket).
     public init(listenFD: Int32, options: FastCGIServerOptions, logger: Logger, handler: @escaping FastCGIHandler) {
@@ -49,6 +49,7 @@ public final class FastCGIServer: Sendable {
         self.options = options
         self.logger = logger
         self.handler = handler
+        stats = FastCGIStats(threads: max(1, options.threads))
         FastCGILibrary.initialize()
     }
 
@@ -139,6 +140,7 @@ public final class FastCGIServer: Sendable {
             stats.record(status: 500)
         }
         let elapsed = ContinuousClock.now - started
+        stats.record(duration: elapsed)
         if options.slowlogMs > 0, elapsed > .milliseconds(options.slowlogMs) {
             stats.slow()
             logger.warning("slow request", metadata: ["method": "\(head.method)", "url": "\(head.url)", "ms": "\(elapsed.milliseconds)"])

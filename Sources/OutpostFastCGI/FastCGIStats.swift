@@ -8,13 +8,23 @@ public final class FastCGIStats: Sendable {
     private let slowCount = Atomic<Int>(0)
     private let timeoutCount = Atomic<Int>(0)
     private let byClass = Mutex<[Int: Int]>([:])
+    private let saturatedCount = Atomic<Int>(0)
+    private let histogram: Mutex<(counts: [Int], sumMicros: Int)>
+    /// Upper bounds of the latency histogram buckets, in seconds (the last bucket is +Inf).
+    public static let latencyBuckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    /// The number of accept threads (set by the server).
+    public let threads: Int
 
-    /// Counters at zero.
-    public init() {}
+    /// Counters at zero for a server with `threads` accept threads.
+    public init(threads: Int) {
+        self.threads = threads
+        histogram = Mutex((counts: [Int](repeating: 0, count: Self.latencyBuckets.count + 1), sumMicros: 0))
+    }
 
     func didAccept() {
         acceptedCount.add(1, ordering: .relaxed)
         let active = activeCount.add(1, ordering: .relaxed).newValue
+        if active >= threads { saturatedCount.add(1, ordering: .relaxed) }
         var seen = maxActiveCount.load(ordering: .relaxed)
         while active > seen {
             let (exchanged, original) = maxActiveCount.compareExchange(expected: seen, desired: active, ordering: .relaxed)
@@ -28,6 +38,15 @@ public final class FastCGIStats: Sendable {
     func timedOut() { timeoutCount.add(1, ordering: .relaxed) }
     func record(status: Int) { byClass.withLock { $0[status / 100, default: 0] += 1 } }
 
+    func record(duration: Duration) {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let bucket = Self.latencyBuckets.firstIndex { seconds <= $0 } ?? Self.latencyBuckets.count
+        histogram.withLock {
+            $0.counts[bucket] += 1
+            $0.sumMicros += Int(seconds * 1_000_000)
+        }
+    }
+
     /// Requests accepted since start.
     public var accepted: Int { acceptedCount.load(ordering: .relaxed) }
     /// Requests being served now.
@@ -38,6 +57,12 @@ public final class FastCGIStats: Sendable {
     public var slowRequests: Int { slowCount.load(ordering: .relaxed) }
     /// Requests answered 504 by the request timeout.
     public var timeouts: Int { timeoutCount.load(ordering: .relaxed) }
+    /// Times a request was accepted while every thread was busy (php-fpm's "max children reached").
+    public var maxThreadsReached: Int { saturatedCount.load(ordering: .relaxed) }
+    /// Requests per latency bucket (same order as `latencyBuckets`, then +Inf), not cumulative.
+    public var latencyCounts: [Int] { histogram.withLock { $0.counts } }
+    /// The sum of all request latencies, in seconds.
+    public var latencySum: Double { histogram.withLock { Double($0.sumMicros) / 1_000_000 } }
     /// Responses by status class (2 for 2xx, …).
     public var responsesByClass: [Int: Int] { byClass.withLock { $0 } }
 }
