@@ -34,7 +34,8 @@ struct ConfigFileLocator {
         }
         throw ConfigError(
             file: workingDirectory, line: 0, keyPath: "",
-            message: "no config file found: looked for \(Self.defaultNames.joined(separator: " and ")) in this directory")
+            message:
+                "no config file found: looked for \(Self.defaultNames.joined(separator: " and ")) in this directory")
     }
 
     private func location(for path: String) -> Location {

@@ -16,7 +16,8 @@ public enum ConfigLoader {
         let location = try ConfigFileLocator(workingDirectory: cwd).locate(explicitPath: explicitPath)
         let root = try parse(location)
         let resolution = try EnvironmentResolver(file: location.display).resolve(root, environment: environment)
-        var builder = WorkerConfigBuilder(file: location.display, directory: location.directory, environment: environment)
+        var builder = WorkerConfigBuilder(
+            file: location.display, directory: location.directory, environment: environment)
         try builder.apply(resolution)
         var config = builder.config
         try loadSecrets(into: &config, location: location)

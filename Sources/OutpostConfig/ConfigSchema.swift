@@ -34,7 +34,9 @@ enum ConfigSchema {
     ])
 
     /// Keys of a `[[kv_namespaces]]` entry (`backend` and `url` are Outpost extras).
-    static let kvNamespace: Set<String> = ["binding", "id", "preview_id", "backend", "url", "remote", "experimental_remote"]
+    static let kvNamespace: Set<String> = [
+        "binding", "id", "preview_id", "backend", "url", "remote", "experimental_remote",
+    ]
 
     /// Keys of a `[[d1_databases]]` entry.
     static let d1Database: Set<String> = [

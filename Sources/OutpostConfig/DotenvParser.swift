@@ -77,6 +77,7 @@ struct DotenvParser {
         index += 1
         skipBlanks()
         guard let value = readValue() else {
+            skipLine()
             return .failure(LineError(line: entryLine, message: "the quoted value of \(key) is never closed, ignored"))
         }
         skipLine()

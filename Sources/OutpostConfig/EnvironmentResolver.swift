@@ -29,7 +29,8 @@ struct EnvironmentResolver {
         }
         let envFields = try selected.table()
         var resolution = Resolution(
-            fields: inherited(topLevel, overriddenBy: envFields) + envFields.filter { $0.key != "outpost" && $0.key != "env" },
+            fields: inherited(topLevel, overriddenBy: envFields)
+                + envFields.filter { $0.key != "outpost" && $0.key != "env" },
             outpost: merge(topOutpost, with: try outpostFields(in: envFields)),
             nameSuffix: envFields.contains { $0.key == "name" } ? nil : "-\(environment)")
         resolution.warnings = missingBindings(top: topLevel, environment: selected, envFields: envFields)
@@ -85,7 +86,8 @@ struct EnvironmentResolver {
                     + "\(key) are not inherited by environments, so env.\(name) will be missing. "
                     + "Add it to [env.\(environment.key)] if the environment needs it"
                 warnings.append(
-                    ConfigDiagnostic(file: file, line: environment.line, keyPath: "\(environment.path).\(key)", message: message))
+                    ConfigDiagnostic(
+                        file: file, line: environment.line, keyPath: "\(environment.path).\(key)", message: message))
             }
         }
         return warnings

@@ -11,16 +11,20 @@ enum KeySuggester {
         return best?.key
     }
 
-    /// The Levenshtein distance between `a` and `b`.
+    /// The edit distance between `a` and `b`, counting a swap of neighbours as one edit (so `mian` is one
+    /// edit from `main`).
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, left) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, right) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1))
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in a.indices {
+            for j in b.indices {
+                let cost = a[i] == b[j] ? 0 : 1
+                var best = min(table[i][j + 1] + 1, table[i + 1][j] + 1, table[i][j] + cost)
+                if i > 0, j > 0, a[i] == b[j - 1], a[i - 1] == b[j] { best = min(best, table[i - 1][j - 1] + 1) }
+                table[i + 1][j + 1] = best
             }
-            previous = current
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
 }

@@ -134,10 +134,13 @@ extension TOMLParser {
     private mutating func appendUnicodeEscape(digits: Int, into out: inout [UInt8]) throws(TOMLSyntaxError) {
         guard index + digits <= bytes.count,
             let code = UInt32(String(decoding: bytes[index..<index + digits], as: UTF8.self), radix: 16),
-            bytes[index..<index + digits].allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66) })
+            bytes[index..<index + digits].allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x66)
+            })
         else { throw error("a \\\(digits == 4 ? "u" : "U") escape needs \(digits) hexadecimal digits") }
         guard let scalar = Unicode.Scalar(code) else {
-            throw error("\\\(digits == 4 ? "u" : "U")\(String(code, radix: 16).uppercased()) is not a Unicode scalar value")
+            throw error(
+                "\\\(digits == 4 ? "u" : "U")\(String(code, radix: 16).uppercased()) is not a Unicode scalar value")
         }
         index += digits
         out.append(contentsOf: Array(String(Character(scalar)).utf8))

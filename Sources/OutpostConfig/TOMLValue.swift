@@ -115,7 +115,8 @@ public struct TOMLValue: Sendable, Equatable {
             case "\r": out += "\\r"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    out +=
+                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
                         + String(scalar.value, radix: 16).uppercased()
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -45,7 +45,9 @@ struct WorkerConfigBuilder {
         } else if !ConfigSchema.deployOnly.contains(field.key) {
             config.warnings.append(
                 ConfigSchema.unknownKey(
-                    field, known: ConfigSchema.supported.union(ConfigSchema.deployOnly).union(ConfigSchema.unsupportedBindings)))
+                    field,
+                    known: ConfigSchema.supported.union(ConfigSchema.deployOnly).union(ConfigSchema.unsupportedBindings)
+                ))
         }
     }
 

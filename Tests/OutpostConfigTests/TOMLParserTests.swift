@@ -146,7 +146,10 @@ struct TOMLParserTests {
             ("[t]\nx = 1\n\n[t]", 4, "table `t` is already defined on line 1"),
             ("a = { b = 1 }\n[a]", 2, "cannot define table `a`: the key is already set on line 1"),
             ("a = { b = 1 }\na.c = 2", 2, "`a` is not a table that can be extended (set on line 1)"),
-            ("[a.b]\nc = 1\n[a]\nb.d = 1", 4, "cannot add to table `a.b` with a dotted key: it is defined by a [table] header"),
+            (
+                "[a.b]\nc = 1\n[a]\nb.d = 1", 4,
+                "cannot add to table `a.b` with a dotted key: it is defined by a [table] header"
+            ),
             ("[fruit]\napple.color = 1\n[fruit.apple]", 3, "table `fruit.apple` is already defined on line 2"),
             ("a = [1]\n[[a]]", 2, "cannot define array of tables `a`: the key is already set on line 1"),
             ("\n\na = ", 3, "expected a value, found the end of the file"),
@@ -168,7 +171,10 @@ struct TOMLParserTests {
             ("[[arr]\n", 1, "expected `]]` to close the array of tables header"),
             ("a = [1, 2\nb = 3", 2, "expected `,` or `]` in the array, found `b`"),
             ("a = { b = 1,\n c = 2 }", 1, "expected a key, found the end of the line"),
-            ("a = { b = 1\n }", 1, "expected `,` or `}` in the inline table, found the end of the line (an inline table must be on one line)"),
+            (
+                "a = { b = 1\n }", 1,
+                "expected `,` or `}` in the inline table, found the end of the line (an inline table must be on one line)"
+            ),
             ("a = { b = 1, }", 1, "an inline table cannot end with a comma"),
             ("a = { b = 1, b = 2 }", 1, "duplicate key `b` (first set on line 1)"),
             ("a = \"tab\tok\" # bell \u{07}", 1, "control character U+0007 in a comment"),
