@@ -69,9 +69,4 @@ enum ConfigSchema {
         }
         return field.warning("unknown key, ignored")
     }
-
-    /// Warnings for the members of `fields` whose keys are not in `known`.
-    static func unknownKeys(_ fields: [ConfigField], known: Set<String>) -> [ConfigDiagnostic] {
-        fields.filter { !known.contains($0.key) }.map { unknownKey($0, known: known) }
-    }
 }

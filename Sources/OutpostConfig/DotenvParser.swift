@@ -13,7 +13,7 @@ struct DotenvParser {
     }
 
     /// A line that could not be read, with why (never containing the value).
-    struct Problem: Equatable {
+    struct Problem: Error, Equatable {
         /// The 1-based line.
         var line: Int
         /// What is wrong.
@@ -32,7 +32,7 @@ struct DotenvParser {
         while let result = parser.nextEntry() {
             switch result {
             case .success(let entry): entries.append(entry)
-            case .failure(let problem): problems.append(Problem(line: problem.line, message: problem.message))
+            case .failure(let problem): problems.append(problem)
             }
         }
         return (entries, problems)
@@ -42,13 +42,7 @@ struct DotenvParser {
         self.scalars = scalars
     }
 
-    /// A failure to read one line, as an `Error` so it can travel in a `Result`.
-    private struct LineError: Error {
-        var line: Int
-        var message: String
-    }
-
-    private mutating func nextEntry() -> Result<Entry, LineError>? {
+    private mutating func nextEntry() -> Result<Entry, Problem>? {
         while true {
             skipBlanks()
             guard let scalar = peek() else { return nil }
@@ -62,7 +56,7 @@ struct DotenvParser {
         }
     }
 
-    private mutating func readEntry() -> Result<Entry, LineError> {
+    private mutating func readEntry() -> Result<Entry, Problem> {
         let entryLine = line
         var key = readKey()
         if key == "export", peek() == " " || peek() == "\t" {
@@ -72,13 +66,13 @@ struct DotenvParser {
         skipBlanks()
         guard !key.isEmpty, peek() == "=" else {
             skipLine()
-            return .failure(LineError(line: entryLine, message: "expected KEY=value, line ignored"))
+            return .failure(Problem(line: entryLine, message: "expected KEY=value, line ignored"))
         }
         index += 1
         skipBlanks()
         guard let value = readValue() else {
             skipLine()
-            return .failure(LineError(line: entryLine, message: "the quoted value of \(key) is never closed, ignored"))
+            return .failure(Problem(line: entryLine, message: "the quoted value of \(key) is never closed, ignored"))
         }
         skipLine()
         return .success(Entry(key: key, value: value, line: entryLine))

@@ -15,6 +15,7 @@ struct WorkerConfigBuilder {
     /// Applies the environment's resolution: top-level fields, then `[outpost]`.
     mutating func apply(_ resolution: EnvironmentResolver.Resolution) throws(ConfigError) {
         config.warnings += resolution.warnings
+        try Self.checkRouteKeys(resolution.fields)
         for field in resolution.fields { try apply(field, nameSuffix: resolution.nameSuffix) }
         config.outpost = try OutpostSettings(
             fields: resolution.outpost, directory: config.directory, warnings: &config.warnings)
@@ -24,7 +25,7 @@ struct WorkerConfigBuilder {
         switch field.key {
         case "name": config.name = try field.nonEmptyString() + (nameSuffix ?? "")
         case "main": config.main = try field.nonEmptyString()
-        case "compatibility_date": config.compatibilityDate = try field.stringOrDate()
+        case "compatibility_date": config.compatibilityDate = try Self.compatibilityDate(field)
         case "compatibility_flags": config.compatibilityFlags = try field.stringArray()
         case "account_id": config.accountID = try field.string()
         case "workers_dev": config.workersDev = try field.bool()
@@ -49,6 +50,23 @@ struct WorkerConfigBuilder {
                     known: ConfigSchema.supported.union(ConfigSchema.deployOnly).union(ConfigSchema.unsupportedBindings)
                 ))
         }
+    }
+
+    /// `route` and `routes` are alternatives, as in wrangler.
+    private static func checkRouteKeys(_ fields: [ConfigField]) throws(ConfigError) {
+        let routeFields = fields.filter { $0.key == "route" || $0.key == "routes" }
+        if routeFields.count > 1 {
+            throw routeFields[1].error("`route` and `routes` cannot both be set; list every pattern in `routes`")
+        }
+    }
+
+    /// `compatibility_date`: `YYYY-MM-DD`, as a string or a TOML date.
+    private static func compatibilityDate(_ field: ConfigField) throws(ConfigError) -> String {
+        let text = try field.stringOrDate()
+        guard text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
+            throw field.mismatch("a date like \"2025-05-01\"")
+        }
+        return text
     }
 
     private mutating func routes(_ field: ConfigField) throws(ConfigError) -> [String] {

@@ -1,3 +1,4 @@
+import Foundation
 import OutpostConfig
 import Testing
 
@@ -8,6 +9,14 @@ struct ConfigErrorTests {
         arguments: [
             ("name = 42", "wrangler-like.toml:1: name: expected a string, found 42"),
             ("name = \"\"", "wrangler-like.toml:1: name: must not be empty"),
+            (
+                "compatibility_date = \"May 1st\"",
+                "wrangler-like.toml:1: compatibility_date: expected a date like \"2025-05-01\", found \"May 1st\""
+            ),
+            (
+                "route = \"a/*\"\nroutes = [\"b/*\"]",
+                "wrangler-like.toml:2: routes: `route` and `routes` cannot both be set; list every pattern in `routes`"
+            ),
             (
                 "\ncompatibility_flags = \"nodejs_compat\"",
                 "wrangler-like.toml:2: compatibility_flags: expected an array, found \"nodejs_compat\""
@@ -189,6 +198,21 @@ struct ConfigErrorTests {
                 == "error: wrangler-like.toml:5: env.prod.outpost.threads: expected an integer from 1 to 1024, found \"lots\""
         )
         #expect(loadError(toml) == nil)
+    }
+
+    @Test func invalidUTF8() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("wrangler.toml", "name = \"w\"")
+        try Data([0x6E, 0x3D, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: directory.path + "/wrangler.toml"))
+        #expect(
+            throws: ConfigError(file: "wrangler.toml", line: 0, keyPath: "", message: "cannot be read as UTF-8 text")
+        ) {
+            try ConfigLoader.load(explicitPath: nil, environment: nil, workingDirectory: directory.path)
+        }
+    }
+
+    @Test func compatibilityDateMayBeATOMLDate() throws {
+        #expect(try loadConfig("compatibility_date = 2025-05-01").compatibilityDate == "2025-05-01")
     }
 
     @Test func errorValuesAreStructured() throws {
