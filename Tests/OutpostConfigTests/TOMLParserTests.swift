@@ -133,6 +133,18 @@ struct TOMLParserTests {
         #expect(table["x"]?.line == 6)
     }
 
+    @Test func emptyDocumentsAndByteOrderMark() throws {
+        #expect(try TOMLParser.parse("").isEmpty)
+        #expect(try TOMLParser.parse("\n# only a comment\n\n").isEmpty)
+        #expect(try TOMLParser.parse("\u{FEFF}a = 1")["a"]?.integerValue == 1)
+    }
+
+    @Test func headersWithSpacesAndQuotedParts() throws {
+        let table = try TOMLParser.parse("[ dog . \"tater.man\" ]\ntype = 'pug'\n[[ a.b ]]\n[[a.b]]\n")
+        #expect(table["dog"]?.tableValue?["tater.man"]?.tableValue?["type"]?.stringValue == "pug")
+        #expect(table["a"]?.tableValue?["b"]?.arrayValue?.map(\.line) == [3, 4])
+    }
+
     @Test func crlfLineEnds() throws {
         let table = try TOMLParser.parse("a = 1\r\nb = \"\"\"x\r\ny\"\"\"\r\nc = 3\r\n")
         #expect(table["b"]?.stringValue == "x\ny")
@@ -151,6 +163,11 @@ struct TOMLParserTests {
                 "cannot add to table `a.b` with a dotted key: it is defined by a [table] header"
             ),
             ("[fruit]\napple.color = 1\n[fruit.apple]", 3, "table `fruit.apple` is already defined on line 2"),
+            ("[[a]]\n[a]", 2, "cannot define table `a`: the key is already set on line 1"),
+            ("[a]\n[[a]]", 2, "cannot define array of tables `a`: the key is already set on line 1"),
+            ("[a.b]\n[[a]]", 2, "cannot define array of tables `a`: the key is already set on line 1"),
+            ("a = 1\n[a.b]", 2, "`a` is not a table that can be extended (set on line 1)"),
+            ("[\"a.b\"]\nx = 1\n[\"a.b\"]", 3, "table `\"a.b\"` is already defined on line 1"),
             ("a = [1]\n[[a]]", 2, "cannot define array of tables `a`: the key is already set on line 1"),
             ("\n\na = ", 3, "expected a value, found the end of the file"),
             ("a = \"open\nb = 1", 1, "unterminated string"),
