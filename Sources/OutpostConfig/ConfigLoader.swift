@@ -19,9 +19,8 @@ public enum ConfigLoader {
         var builder = WorkerConfigBuilder(
             file: location.display, directory: location.directory, environment: environment)
         try builder.apply(resolution)
-        var config = builder.config
-        try loadSecrets(into: &config, location: location)
-        return config
+        builder.applySecrets(try loadSecrets(location: location, environment: environment))
+        return builder.config
     }
 
     private static func parse(_ location: ConfigFileLocator.Location) throws(ConfigError) -> TOMLTable {
@@ -38,13 +37,10 @@ public enum ConfigLoader {
     }
 
     private static func loadSecrets(
-        into config: inout WorkerConfig, location: ConfigFileLocator.Location
-    ) throws(ConfigError) {
+        location: ConfigFileLocator.Location, environment: String?
+    ) throws(ConfigError) -> SecretsLoader.Result {
         let displayDirectory = (location.display as NSString).deletingLastPathComponent
         let loader = SecretsLoader(directory: location.directory, displayDirectory: displayDirectory)
-        let secrets = try loader.load(environment: config.environment)
-        config.secrets = secrets.secrets
-        config.secretsFiles = secrets.files
-        config.warnings += secrets.warnings
+        return try loader.load(environment: environment)
     }
 }

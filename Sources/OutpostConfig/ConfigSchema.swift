@@ -8,7 +8,7 @@ enum ConfigSchema {
     /// Top-level keys Outpost maps into `WorkerConfig`.
     static let supported: Set<String> = [
         "name", "main", "compatibility_date", "compatibility_flags", "account_id", "workers_dev", "route", "routes",
-        "vars", "kv_namespaces", "d1_databases", "triggers", "assets", "outpost", "env",
+        "vars", "kv_namespaces", "d1_databases", "triggers", "assets", "outpost", "env", "secrets",
     ]
 
     /// Wrangler keys about building, bundling and deploying: accepted without a word.
@@ -16,7 +16,7 @@ enum ConfigSchema {
         "$schema", "alias", "base_dir", "build", "define", "find_additional_modules", "first_party_worker",
         "jsx_factory", "jsx_fragment", "keep_names", "keep_vars", "legacy_env", "limits", "logpush", "migrations",
         "minify", "no_bundle", "node_compat", "observability", "placement", "preserve_file_names", "preview_urls",
-        "rules", "secrets", "send_metrics", "site", "tail_consumers", "tsconfig", "upload_source_maps", "usage_model",
+        "rules", "send_metrics", "site", "tail_consumers", "tsconfig", "upload_source_maps", "usage_model",
         "dev", "zone_id", "compliance_region", "containers", "streaming_tail_consumers", "python_modules",
     ]
 
@@ -46,6 +46,9 @@ enum ConfigSchema {
 
     /// Keys of `[triggers]`.
     static let triggers: Set<String> = ["crons"]
+
+    /// Keys of `[secrets]`.
+    static let secrets: Set<String> = ["required"]
 
     /// Keys of `[assets]`.
     static let assets: Set<String> = [

@@ -25,6 +25,8 @@ public struct WorkerConfig: Sendable {
     public var vars: [String: JSONValue] = [:]
     /// Secrets from `.dev.vars` / `.dev.vars.<env>` (or `.env`), never logged.
     public var secrets: [String: String] = [:]
+    /// `secrets.required`: when set, only these secrets (and secrets overriding a var) are loaded.
+    public var requiredSecrets: [String]?
     /// The files the secrets were read from, as shown in messages (e.g. `.dev.vars.staging`).
     public var secretsFiles: [String] = []
     /// `[[kv_namespaces]]`.

@@ -5,6 +5,7 @@ struct WorkerConfigBuilder {
     /// The config being built.
     private(set) var config: WorkerConfig
     private var bindings = BindingRegistry()
+    private var requiredSecretsField: ConfigField?
 
     /// A builder for the config in `file`, whose absolute directory is `directory`.
     init(file: String, directory: String, environment: String?) {
@@ -36,6 +37,7 @@ struct WorkerConfigBuilder {
         case "d1_databases": try applyD1Databases(field)
         case "triggers": try applyTriggers(field)
         case "assets": try applyAssets(field)
+        case "secrets": try applySecretsTable(field)
         default: applyOther(field)
         }
     }
@@ -49,6 +51,35 @@ struct WorkerConfigBuilder {
                     field,
                     known: ConfigSchema.supported.union(ConfigSchema.deployOnly).union(ConfigSchema.unsupportedBindings)
                 ))
+        }
+    }
+
+    /// Takes the secrets read from `.dev.vars` (or `.env`); with `secrets.required`, keeps only the required
+    /// ones and those overriding a var, and warns about required secrets that are not set, as wrangler does.
+    mutating func applySecrets(_ loaded: SecretsLoader.Result) {
+        config.secretsFiles = loaded.files
+        config.warnings += loaded.warnings
+        guard let required = config.requiredSecrets, let field = requiredSecretsField else {
+            config.secrets = loaded.secrets
+            return
+        }
+        let allowed = Set(required).union(config.vars.keys)
+        config.secrets = loaded.secrets.filter { allowed.contains($0.key) }
+        let source = loaded.files.isEmpty ? ".dev.vars" : loaded.files.joined(separator: ", ")
+        for name in required where loaded.secrets[name] == nil {
+            config.warnings.append(field.warning("required secret \"\(name)\" is not set in \(source)"))
+        }
+    }
+
+    /// `[secrets]`: `required = [names]`.
+    private mutating func applySecretsTable(_ field: ConfigField) throws(ConfigError) {
+        for member in try field.table() {
+            guard member.key == "required" else {
+                config.warnings.append(ConfigSchema.unknownKey(member, known: ConfigSchema.secrets))
+                continue
+            }
+            config.requiredSecrets = try member.stringArray()
+            requiredSecretsField = member
         }
     }
 

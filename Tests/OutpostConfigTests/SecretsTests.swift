@@ -72,6 +72,18 @@ struct SecretsTests {
         #expect(top.secretsFiles == [".env"])
     }
 
+    @Test func requiredSecretsFilterAndWarn() throws {
+        let toml = "[vars]\nMODE = \"prod\"\n\n[secrets]\nrequired = [\"API_KEY\", \"DB_PASSWORD\"]\n"
+        let files = [".dev.vars": "API_KEY=k\nMODE=dev\nEXTRA=x\n"]
+        let config = try loadConfig(toml, files: files)
+        #expect(config.requiredSecrets == ["API_KEY", "DB_PASSWORD"])
+        #expect(config.secrets == ["API_KEY": "k", "MODE": "dev"])
+        #expect(
+            config.warnings.map(\.description) == [
+                "wrangler-like.toml:5: secrets.required: required secret \"DB_PASSWORD\" is not set in .dev.vars"
+            ])
+    }
+
     @Test func noSecretFiles() throws {
         let config = try loadConfig("name = \"w\"")
         #expect(config.secrets.isEmpty)
