@@ -2,20 +2,45 @@ import Foundation
 
 /// Finds, reads and resolves a worker's config file.
 public enum ConfigLoader {
-    /// Loads the config: `explicitPath` if given, else `wrangler.toml`, else `wrangler-like.toml` in
-    /// `workingDirectory`; applies `[env.<environment>]`; reads `.dev.vars`.
+    /// Loads the config: `explicitPath` (relative to `workingDirectory`) if given, else `wrangler.toml`, else
+    /// `wrangler-like.toml` in `workingDirectory`; applies `[env.<environment>]`; reads `.dev.vars`.
     ///
-    /// TEMPORARY: defaults only, until the TOML reader lands.
+    /// Unknown keys and bindings missing from the environment become `warnings`; syntax errors, wrong
+    /// types and bad values throw a `ConfigError` with file, line and key path.
     public static func load(
         explicitPath: String?,
         environment: String?,
         workingDirectory: String
     ) throws(ConfigError) -> WorkerConfig {
-        let file = explicitPath ?? "wrangler-like.toml"
-        var config = WorkerConfig(file: file, directory: workingDirectory)
-        config.environment = environment
-        config.outpost.stateDir = ConfigPath.resolve(".outpost/state", against: workingDirectory)
-        config.outpost.listen = .unix(path: config.outpost.stateDir + "/outpost.sock")
-        return config
+        let cwd = ConfigPath.resolve(workingDirectory, against: FileManager.default.currentDirectoryPath)
+        let location = try ConfigFileLocator(workingDirectory: cwd).locate(explicitPath: explicitPath)
+        let root = try parse(location)
+        let resolution = try EnvironmentResolver(file: location.display).resolve(root, environment: environment)
+        var builder = WorkerConfigBuilder(
+            file: location.display, directory: location.directory, environment: environment)
+        try builder.apply(resolution)
+        builder.applySecrets(try loadSecrets(location: location, environment: environment))
+        return builder.config
+    }
+
+    private static func parse(_ location: ConfigFileLocator.Location) throws(ConfigError) -> TOMLTable {
+        guard let data = FileManager.default.contents(atPath: location.absolute),
+            let text = String(data: data, encoding: .utf8)
+        else {
+            throw ConfigError(file: location.display, line: 0, keyPath: "", message: "cannot be read as UTF-8 text")
+        }
+        do {
+            return try TOMLParser.parse(text)
+        } catch {
+            throw ConfigError(file: location.display, line: error.line, keyPath: "", message: error.message)
+        }
+    }
+
+    private static func loadSecrets(
+        location: ConfigFileLocator.Location, environment: String?
+    ) throws(ConfigError) -> SecretsLoader.Result {
+        let displayDirectory = (location.display as NSString).deletingLastPathComponent
+        let loader = SecretsLoader(directory: location.directory, displayDirectory: displayDirectory)
+        return try loader.load(environment: environment)
     }
 }

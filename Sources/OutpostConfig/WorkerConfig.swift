@@ -17,10 +17,18 @@ public struct WorkerConfig: Sendable {
     public var compatibilityDate: String?
     /// `compatibility_flags`.
     public var compatibilityFlags: [String] = []
+    /// `account_id` (informational for Outpost).
+    public var accountID: String?
+    /// `workers_dev` (informational for Outpost).
+    public var workersDev: Bool?
     /// `[vars]`: strings, or JSON for non-string TOML values.
     public var vars: [String: JSONValue] = [:]
     /// Secrets from `.dev.vars` / `.dev.vars.<env>` (or `.env`), never logged.
     public var secrets: [String: String] = [:]
+    /// `secrets.required`: when set, only these secrets (and secrets overriding a var) are loaded.
+    public var requiredSecrets: [String]?
+    /// The files the secrets were read from, as shown in messages (e.g. `.dev.vars.staging`).
+    public var secretsFiles: [String] = []
     /// `[[kv_namespaces]]`.
     public var kvNamespaces: [KVNamespaceConfig] = []
     /// `[[d1_databases]]`.
