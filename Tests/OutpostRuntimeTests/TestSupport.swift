@@ -90,4 +90,7 @@ final class ScheduledRecorder: Worker {
     }
 
     var recorded: [(cron: String, scheduledTime: Double)] { calls.withLock { $0 } }
+
+    /// How many `waitUntil` tasks have completed.
+    var finishedWaitUntilCount: Int { waitUntilDone.withLock { $0 } }
 }
