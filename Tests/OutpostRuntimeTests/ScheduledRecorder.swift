@@ -1,48 +1,5 @@
-import Foundation
 import Outpost
 import Synchronization
-
-/// Parses an ISO-8601 UTC instant, e.g. `2026-01-31T23:59:00Z`.
-func utc(_ text: String) -> Date {
-    // swift-format-ignore: NeverUseForceTry
-    try! Date(text, strategy: .iso8601)
-}
-
-/// An ISO-8601 UTC rendering of `date`, for readable expectations.
-func iso(_ date: Date?) -> String {
-    date.map { $0.formatted(.iso8601) } ?? "nil"
-}
-
-/// A one-shot signal tests await: `open()` releases every waiter, now and later.
-final class TestGate: Sendable {
-    private struct State {
-        var isOpen = false
-        var waiters: [CheckedContinuation<Void, Never>] = []
-    }
-
-    private let state = Mutex(State())
-
-    /// Releases every waiter.
-    func open() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.isOpen = true
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-
-    /// Returns once the gate is open.
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            let isOpen = state.withLock { state -> Bool in
-                if !state.isOpen { state.waiters.append(continuation) }
-                return state.isOpen
-            }
-            if isOpen { continuation.resume() }
-        }
-    }
-}
 
 /// A worker whose `scheduled` records each controller and does what the test asks.
 final class ScheduledRecorder: Worker {
