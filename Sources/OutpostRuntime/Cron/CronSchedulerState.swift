@@ -6,7 +6,7 @@ public enum CronSchedulerState: String, Sendable, Equatable {
     case disabled
     /// The config has no crons.
     case noCrons = "no crons"
-    /// Another process holds the cron lock; this one is waiting to take it over.
+    /// Another process holds the cron lock; this one does not fire (it retries when `lockRetryInterval` is set).
     case waitingForLock = "waiting for lock"
     /// The lock could not be taken for another reason (see the log); crons do not run here.
     case lockFailed = "lock failed"
