@@ -44,12 +44,15 @@ public final class FastCGIServer: Sendable {
     public let stats: FastCGIStats
 
     /// A responder accepting on `listenFD` (an already listening socket).
-    public init(listenFD: Int32, options: FastCGIServerOptions, logger: Logger, handler: @escaping FastCGIHandler) {
+    public init(
+        listenFD: Int32, options: FastCGIServerOptions, logger: Logger, stats: FastCGIStats? = nil,
+        handler: @escaping FastCGIHandler
+    ) {
         self.listenFD = listenFD
         self.options = options
         self.logger = logger
         self.handler = handler
-        stats = FastCGIStats(threads: max(1, options.threads))
+        self.stats = stats ?? FastCGIStats(threads: max(1, options.threads))
         FastCGILibrary.initialize()
     }
 

@@ -25,6 +25,7 @@ struct ConfigOptions: ParsableArguments {
                 loaded.outpost.listen = .unix(path: loaded.outpost.stateDir + "/outpost.sock")
             }
         }
+        _ = try CronConfigValidator.parsedCrons(in: loaded)
         return loaded
     }
 }

@@ -13,6 +13,7 @@ struct StatusPage: Sendable {
     let tracker: WaitUntilTracker
     let listenFD: Int32
     let registry: PrometheusCollectorRegistry
+    let cronStats: CronStats
 
     func response(for request: Request) -> Response {
         let query = Set(request.queryItems.map(\.name))
@@ -69,6 +70,9 @@ struct StatusPage: Sendable {
             "waituntil in flight": .number(Double(tracker.inFlight)),
             "waituntil started": .number(Double(tracker.startedCount)),
             "waituntil failed": .number(Double(tracker.failedCount)),
+            "cron runs": .number(Double(cronStats.snapshot.runs)),
+            "cron failures": .number(Double(cronStats.snapshot.failures)),
+            "cron skipped overlaps": .number(Double(cronStats.snapshot.skippedOverlaps)),
         ]
     }
 
@@ -106,6 +110,11 @@ struct StatusPage: Sendable {
         metric("outpost_waituntil_tasks", "gauge", "waitUntil tasks running.", [("", Double(tracker.inFlight))])
         metric("outpost_waituntil_started_total", "counter", "waitUntil tasks started.", [("", Double(tracker.startedCount))])
         metric("outpost_waituntil_failed_total", "counter", "waitUntil tasks that threw.", [("", Double(tracker.failedCount))])
+        let cron = cronStats.snapshot
+        metric("outpost_cron_runs_total", "counter", "Scheduled runs by cron.", cron.crons.map { ("cron=\"\($0.expression)\"", Double($0.runs)) })
+        metric("outpost_cron_failures_total", "counter", "Scheduled runs that threw, by cron.", cron.crons.map { ("cron=\"\($0.expression)\"", Double($0.failures)) })
+        metric("outpost_cron_skipped_total", "counter", "Runs skipped because the previous run of the cron was still going.",
+            cron.crons.map { ("cron=\"\($0.expression)\"", Double($0.skippedOverlaps)) })
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return out + String(decoding: buffer, as: UTF8.self)
