@@ -52,6 +52,10 @@ struct HelloWorker: Worker {
         }
     }
 
+    func scheduled(_ controller: ScheduledController, env: Env, ctx: ExecutionContext) async throws {
+        FileHandle.standardError.write(Data("scheduled run for \(controller.cron) at \(Int(controller.scheduledTime))\n".utf8))
+    }
+
     private func describe(_ request: Request) -> JSONValue {
         var headers = JSONObject()
         for (name, value) in request.headers { headers[name] = .string(value) }
