@@ -103,6 +103,7 @@ public final class FastCGIServer: Sendable {
             state.exited.store(true, ordering: .releasing)
         }
         FCGX_InitRequest(request, listenFD, FCGI_FAIL_ACCEPT_ON_INTR)
+        let executor = AcceptThreadExecutor()
         while !isStopping {
             state.idle.store(true, ordering: .releasing)
             let accepted = FCGX_Accept_r(request)
@@ -113,13 +114,13 @@ public final class FastCGIServer: Sendable {
                 continue
             }
             stats.didAccept()
-            serve(request)
+            serve(request, executor: executor)
             FCGX_Finish_r(request)
             stats.finished()
         }
     }
 
-    private func serve(_ raw: UnsafeMutablePointer<FCGX_Request>) {
+    private func serve(_ raw: UnsafeMutablePointer<FCGX_Request>, executor: AcceptThreadExecutor) {
         let started = ContinuousClock.now
         let head = CGIRequestMapper.head(from: FastCGIParams.read(raw.pointee.envp), colo: options.colo)
         let writer = FastCGIWriter(stream: raw.pointee.out)
@@ -133,9 +134,9 @@ public final class FastCGIServer: Sendable {
             return
         }
         let request = Request(url: head.url, method: head.method, headers: head.headers, body: body, cf: head.cf)
-        let response = respond(to: request)
+        let response = respond(to: request, on: executor)
         do {
-            try writer.send(response, isHead: head.method == "HEAD", logger: logger)
+            try writer.send(response, isHead: head.method == "HEAD", executor: executor, logger: logger)
             stats.record(status: response.status)
         } catch {
             logger.error("cannot send the response", metadata: ["url": "\(head.url)", "error": "\(error)"])
@@ -150,17 +151,21 @@ public final class FastCGIServer: Sendable {
         }
     }
 
-    /// Runs the async handler while this thread waits, bounded by the request timeout.
-    private func respond(to request: Request) -> Response {
+    /// Runs the async handler on this thread (its task prefers the thread's executor), bounded by
+    /// the request timeout.
+    private func respond(to request: Request, on executor: AcceptThreadExecutor) -> Response {
         let pending = PendingResponse()
         let handler = self.handler
-        let task = Task {
+        let task = Task(executorPreference: executor) {
             let response = await handler(request)
             pending.fulfil(response)
+            executor.wake()
         }
-        if let response = pending.wait(timeoutMs: options.requestTimeoutMs) {
+        let deadline = options.requestTimeoutMs > 0 ? Date().addingTimeInterval(Double(options.requestTimeoutMs) / 1000) : nil
+        if executor.run(until: { pending.isSettled }, deadline: deadline), let response = pending.take() {
             return response
         }
+        pending.abandon()
         task.cancel()
         stats.timedOut()
         logger.error("request timed out", metadata: ["method": "\(request.method)", "url": "\(request.url)", "timeout_ms": "\(options.requestTimeoutMs)"])
@@ -181,35 +186,22 @@ final class AcceptThreadState: Sendable {
 final class PendingResponse: Sendable {
     private enum State { case waiting, ready(Response), abandoned }
     private let state = Mutex<State>(.waiting)
-    private let semaphore = DispatchSemaphore(value: 0)
 
     func fulfil(_ response: Response) {
-        let deliver = state.withLock { current -> Bool in
-            guard case .waiting = current else { return false }
-            current = .ready(response)
-            return true
+        state.withLock { current in
+            if case .waiting = current { current = .ready(response) }
         }
-        if deliver { semaphore.signal() }
     }
 
-    /// The response, or `nil` when the timeout passed first (the response is then abandoned).
-    func wait(timeoutMs: Int) -> Response? {
-        if timeoutMs > 0 {
-            if semaphore.wait(timeout: .now() + .milliseconds(timeoutMs)) == .timedOut {
-                return state.withLock { current -> Response? in
-                    if case .ready(let response) = current { return response }
-                    current = .abandoned
-                    return nil
-                }
-            }
-        } else {
-            semaphore.wait()
-        }
-        return state.withLock { current -> Response? in
-            if case .ready(let response) = current { return response }
-            return nil
-        }
+    var isSettled: Bool {
+        state.withLock { if case .waiting = $0 { false } else { true } }
     }
+
+    func take() -> Response? {
+        state.withLock { if case .ready(let response) = $0 { response } else { nil } }
+    }
+
+    func abandon() { state.withLock { $0 = .abandoned } }
 }
 
 extension Duration {

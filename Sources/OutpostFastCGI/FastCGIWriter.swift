@@ -1,5 +1,4 @@
 import CFastCGI
-import Dispatch
 import Logging
 import Outpost
 import Synchronization
@@ -9,7 +8,7 @@ struct FastCGIWriter {
     let stream: UnsafeMutablePointer<FCGX_Stream>?
 
     /// Writes head and body; a stream body is written chunk by chunk with a flush after each.
-    func send(_ response: Response, isHead: Bool, logger: Logger) throws {
+    func send(_ response: Response, isHead: Bool, executor: AcceptThreadExecutor, logger: Logger) throws {
         let head = try ResponseHead.serialize(response)
         switch response.body {
         case .empty:
@@ -27,7 +26,7 @@ struct FastCGIWriter {
             put(head)
             flush()
             if isHead { return }
-            let chunks = StreamPump(stream)
+            let chunks = StreamPump(stream, executor: executor)
             do {
                 while let chunk = try chunks.next() {
                     if chunk.isEmpty { continue }
@@ -60,25 +59,31 @@ struct FastCGIWriter {
     }
 }
 
-/// Pulls an async byte stream from a blocking thread, one chunk at a time.
+/// Pulls an async byte stream on the accept thread, one chunk at a time.
 final class StreamPump: @unchecked Sendable {
     private var iterator: ByteStream.AsyncIterator
-    private let semaphore = DispatchSemaphore(value: 0)
-    private var result: Result<[UInt8]?, any Error> = .success(nil)
+    private let executor: AcceptThreadExecutor
+    private let result = Mutex<Result<[UInt8]?, any Error>?>(nil)
 
-    init(_ stream: ByteStream) { iterator = stream.makeAsyncIterator() }
+    init(_ stream: ByteStream, executor: AcceptThreadExecutor) {
+        iterator = stream.makeAsyncIterator()
+        self.executor = executor
+    }
 
-    /// The next chunk, or `nil` at the end. Blocks the calling (non-pool) thread.
+    /// The next chunk, or `nil` at the end; runs the stream's work on this thread while it waits.
     func next() throws -> [UInt8]? {
-        Task {
+        result.withLock { $0 = nil }
+        Task(executorPreference: executor) {
+            let next: Result<[UInt8]?, any Error>
             do {
-                self.result = .success(try await self.iterator.next())
+                next = .success(try await self.iterator.next())
             } catch {
-                self.result = .failure(error)
+                next = .failure(error)
             }
-            self.semaphore.signal()
+            self.result.withLock { $0 = next }
+            self.executor.wake()
         }
-        semaphore.wait()
-        return try result.get()
+        _ = executor.run(until: { result.withLock { $0 != nil } }, deadline: nil)
+        return try result.withLock { $0 }!.get()
     }
 }
