@@ -54,8 +54,10 @@ struct KVBulkTests {
         ("", "KV GET_BULK failed: 400 Key names must not be empty"),
         (".", "KV GET_BULK failed: 400 Illegal key name \".\". Please use a different name."),
         ("..", "KV GET_BULK failed: 400 Illegal key name \"..\". Please use a different name."),
-        (String(repeating: "x", count: 513),
-         "KV GET_BULK failed: 414 UTF-8 encoded length of 513 exceeds key length limit of 512."),
+        (
+            String(repeating: "x", count: 513),
+            "KV GET_BULK failed: 414 UTF-8 encoded length of 513 exceeds key length limit of 512."
+        ),
     ])
     func keysAreCheckedInTheServiceWording(key: String, message: String) async {
         let (kv, _, _) = makeNamespace()
