@@ -35,5 +35,6 @@ public struct KVError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The message. JS equivalent: `error.message`.
     public var message: String { "KV \(operation.rawValue) failed: \(status) \(statusText)" }
 
+    /// The message. JS equivalent: `String(error)` (without the `Error: ` prefix).
     public var description: String { message }
 }
