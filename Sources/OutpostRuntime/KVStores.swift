@@ -32,6 +32,17 @@ public final class KVStores {
                 + (known.isEmpty ? "no [[kv_namespaces]] are configured" : "configured: \(known)"))
     }
 
+    /// The config entry whose `id` (or `preview_id`) is `id`, or an error listing the configured ids.
+    public func entry(namespaceID id: String) throws -> KVNamespaceConfig {
+        if let entry = config.kvNamespaces.first(where: { $0.localName == id || $0.previewID == id }) {
+            return entry
+        }
+        let known = config.kvNamespaces.map { "\"\($0.localName)\" (\($0.binding))" }.joined(separator: ", ")
+        throw KVConfigError(
+            "no KV namespace with id \"\(id)\" in \(config.file); "
+                + (known.isEmpty ? "no [[kv_namespaces]] are configured" : "configured: \(known)"))
+    }
+
     /// The namespace bound as `name` (validation in front of its storage).
     public func namespace(binding name: String) throws -> KVNamespace {
         try namespace(for: entry(binding: name))

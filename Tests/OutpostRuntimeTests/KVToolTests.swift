@@ -180,7 +180,7 @@ struct KVToolTests {
             "/tmp/s",
         ])
         let put = try #require(command as? KVKeyCommand.Put)
-        #expect(put.key == "k" && put.value == "v" && put.binding == "KV" && put.ttl == 60)
+        #expect(put.key == "k" && put.value == "v" && put.target.binding == "KV" && put.ttl == 60)
         #expect(put.options.persistTo == "/tmp/s")
         #expect(throws: (any Error).self) {
             _ = try OutpostCommand.parseAsRoot(["kv", "key", "put", "k", "--binding", "KV"])
@@ -189,6 +189,22 @@ struct KVToolTests {
             try OutpostCommand.parseAsRoot(["kv", "bulk", "delete", "f.json", "--binding", "KV"])
                 as? KVBulkCommand.Delete)
         _ = try #require(try OutpostCommand.parseAsRoot(["kv", "namespace", "list"]) as? KVNamespaceCommand.List)
+        let byID = try #require(
+            try OutpostCommand.parseAsRoot(["kv", "key", "get", "k", "--namespace-id", "ns1", "--local"])
+                as? KVKeyCommand.Get)
+        #expect(byID.target.namespaceID == "ns1" && byID.target.local)
+        #expect(throws: (any Error).self) { _ = try OutpostCommand.parseAsRoot(["kv", "key", "get", "k"]) }
+        #expect(throws: (any Error).self) {
+            _ = try OutpostCommand.parseAsRoot(["kv", "key", "get", "k", "--binding", "KV", "--namespace-id", "x"])
+        }
+    }
+
+    @Test func namespaceIdResolvesToItsBinding() throws {
+        let fixture = try Fixture()
+        let tool = fixture.tool
+        #expect(try tool.stores.entry(namespaceID: "ns1").binding == "KV")
+        #expect(try tool.stores.entry(namespaceID: "CACHE").binding == "CACHE")
+        #expect(throws: KVConfigError.self) { _ = try tool.stores.entry(namespaceID: "nope") }
     }
 }
 

@@ -39,7 +39,7 @@ struct KVKeyCommand: ParsableCommand {
 
         @Argument(help: "The key.") var key: String
         @Argument(help: "The value (or use --path).") var value: String?
-        @Option(help: "The KV namespace binding.") var binding: String
+        @OptionGroup var target: KVTargetOptions
         @Option(help: "Read the value from this file.") var path: String?
         @Option(help: "Metadata as JSON.") var metadata: String?
         @Option(help: "Seconds until the key expires (at least 60).") var ttl: Int?
@@ -62,8 +62,10 @@ struct KVKeyCommand: ParsableCommand {
             } else {
                 bytes = Array((value ?? "").utf8)
             }
-            let message = try await KVTool(config: try options.load()).put(
-                key, value: bytes, binding: binding, metadata: metadata, ttl: ttl, expiration: expiration)
+            let tool = KVTool(config: try options.load())
+            let message = try await tool.put(
+                key, value: bytes, binding: try target.binding(in: tool), metadata: metadata, ttl: ttl,
+                expiration: expiration)
             print(message)
         }
     }
@@ -74,12 +76,13 @@ struct KVKeyCommand: ParsableCommand {
             commandName: "get", abstract: "Print a key's value (raw bytes unless --text).")
 
         @Argument(help: "The key.") var key: String
-        @Option(help: "The KV namespace binding.") var binding: String
+        @OptionGroup var target: KVTargetOptions
         @Flag(help: "Decode the value as UTF-8 text and end it with a newline.") var text = false
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
-            guard let bytes = try await KVTool(config: try options.load()).get(key, binding: binding) else {
+            let tool = KVTool(config: try options.load())
+            guard let bytes = try await tool.get(key, binding: try target.binding(in: tool)) else {
                 print("Value not found")
                 return
             }
@@ -96,11 +99,12 @@ struct KVKeyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Remove a key.")
 
         @Argument(help: "The key.") var key: String
-        @Option(help: "The KV namespace binding.") var binding: String
+        @OptionGroup var target: KVTargetOptions
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
-            print(try await KVTool(config: try options.load()).delete(key, binding: binding))
+            let tool = KVTool(config: try options.load())
+            print(try await tool.delete(key, binding: try target.binding(in: tool)))
         }
     }
 
@@ -109,12 +113,13 @@ struct KVKeyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "Print the keys (JSON array of {name, expiration?, metadata?}).")
 
-        @Option(help: "The KV namespace binding.") var binding: String
+        @OptionGroup var target: KVTargetOptions
         @Option(help: "Only keys starting with this (literal) prefix.") var prefix: String?
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
-            let keys = try await KVTool(config: try options.load()).list(binding: binding, prefix: prefix)
+            let tool = KVTool(config: try options.load())
+            let keys = try await tool.list(binding: try target.binding(in: tool), prefix: prefix)
             print(JSONPrettyPrinter.render(keys))
         }
     }
@@ -132,12 +137,13 @@ struct KVBulkCommand: ParsableCommand {
             abstract: "Write [{key, value, expiration?, expiration_ttl?, metadata?, base64?}] from a JSON file.")
 
         @Argument(help: "The JSON file.") var filename: String
-        @Option(help: "The KV namespace binding.") var binding: String
+        @OptionGroup var target: KVTargetOptions
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
-            let count = try await KVTool(config: try options.load()).bulkPut(
-                try KVBulkCommand.read(filename), binding: binding)
+            let tool = KVTool(config: try options.load())
+            let count = try await tool.bulkPut(
+                try KVBulkCommand.read(filename), binding: try target.binding(in: tool))
             print("Success! Wrote \(count) key\(count == 1 ? "" : "s").")
         }
     }
@@ -148,12 +154,13 @@ struct KVBulkCommand: ParsableCommand {
             commandName: "delete", abstract: "Remove the keys of a JSON file: [\"key\", …] or [{key}, …].")
 
         @Argument(help: "The JSON file.") var filename: String
-        @Option(help: "The KV namespace binding.") var binding: String
+        @OptionGroup var target: KVTargetOptions
         @OptionGroup var options: ConfigOptions
 
         func run() async throws {
-            let count = try await KVTool(config: try options.load()).bulkDelete(
-                try KVBulkCommand.read(filename), binding: binding)
+            let tool = KVTool(config: try options.load())
+            let count = try await tool.bulkDelete(
+                try KVBulkCommand.read(filename), binding: try target.binding(in: tool))
             print("Success! Deleted \(count) key\(count == 1 ? "" : "s").")
         }
     }
@@ -163,5 +170,27 @@ struct KVBulkCommand: ParsableCommand {
             throw ValidationError("cannot read \(filename)")
         }
         return Array(data)
+    }
+}
+
+/// Which namespace a `kv key` / `kv bulk` command works on: `--binding` or `--namespace-id`, as in wrangler.
+struct KVTargetOptions: ParsableArguments {
+    @Option(help: "The KV namespace binding (e.g. KV).") var binding: String?
+    @Option(name: .customLong("namespace-id"), help: "The KV namespace id (instead of --binding).")
+    var namespaceID: String?
+    @Flag(help: "Accepted for wrangler compatibility: Outpost's KV is always the local files.") var local = false
+    @Flag(help: "Accepted for wrangler compatibility: the namespace's preview_id is not used locally.")
+    var preview = false
+
+    func validate() throws {
+        guard (binding == nil) != (namespaceID == nil) else {
+            throw ValidationError("give exactly one of --binding and --namespace-id")
+        }
+    }
+
+    /// The binding name the options point at.
+    func binding(in tool: KVTool) throws -> String {
+        if let binding { return binding }
+        return try tool.stores.entry(namespaceID: namespaceID ?? "").binding
     }
 }
