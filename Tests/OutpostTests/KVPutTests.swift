@@ -43,6 +43,15 @@ struct KVPutTests {
         #expect(try await kv.list().keys == [KVListKey(name: "k", expiration: clock.seconds + 60)])
     }
 
+    @Test func hugeTtlAndExpirationDoNotOverflow() async throws {
+        let (kv, clock, _) = makeNamespace()
+        try await kv.put("ttl", "v", expirationTtl: Int.max)
+        try await kv.put("abs", "v", expiration: Int.max)
+        clock.advance(seconds: 10 * 365 * 24 * 3600)
+        #expect(try await kv.get(["ttl", "abs"]).values == ["v", "v"])
+        #expect(try await kv.list().keys.count == 2)
+    }
+
     @Test func expirationTtlWinsOverExpiration() async throws {
         let (kv, clock, _) = makeNamespace()
         // An invalid expiration is not even checked when a ttl is given.

@@ -101,7 +101,7 @@ public struct KVNamespace: Sendable {
                     "Invalid expiration_ttl of \(expirationTtl). Expiration TTL must be at least \(KVLimits.minExpirationTtl)."
                 )
             }
-            expiresAt = (now + Int64(expirationTtl)) * 1000
+            expiresAt = KVNamespace.milliseconds(now.addingReportingOverflow(Int64(expirationTtl)))
         } else if let expiration {
             guard Int64(expiration) > now else {
                 throw KVError(
@@ -115,7 +115,7 @@ public struct KVNamespace: Sendable {
                     "Invalid expiration of \(expiration). Expiration times must be at least \(KVLimits.minExpirationTtl) seconds in the future."
                 )
             }
-            expiresAt = Int64(expiration) * 1000
+            expiresAt = KVNamespace.milliseconds((Int64(expiration), false))
         }
         var metadataText: String?
         if let metadata, metadata != .null {
@@ -142,6 +142,13 @@ public struct KVNamespace: Sendable {
         } catch {
             throw KVNamespace.backendError(.put, error)
         }
+    }
+
+    /// `seconds` in milliseconds, saturating at `Int64.max` (so a huge TTL means "practically never").
+    static func milliseconds(_ seconds: (partialValue: Int64, overflow: Bool)) -> Int64 {
+        guard !seconds.overflow else { return .max }
+        let result = seconds.partialValue.multipliedReportingOverflow(by: 1000)
+        return result.overflow ? .max : result.partialValue
     }
 
     /// Whole seconds of `milliseconds`, rounded down (as the KV service does).
