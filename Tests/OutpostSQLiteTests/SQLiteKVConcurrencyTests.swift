@@ -44,6 +44,38 @@ struct SQLiteKVConcurrencyTests {
         }
     }
 
+    @Test func anotherProcessWritesWhileWeWriteAndRead() async throws {
+        let fixture = try SQLiteFixture()
+        try await fixture.kv.put("seed", "v")
+        var script = ".timeout 10000\n"
+        for round in 0..<300 {
+            let hex = String(repeating: "EE", count: 2048)
+            script += "INSERT OR REPLACE INTO kv_entries (key, value) VALUES ('outside\(round % 5)', x'\(hex)');\n"
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [fixture.storage.path]
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        try input.fileHandleForWriting.close()
+        for round in 0..<300 {
+            try await fixture.kv.put("inside\(round % 5)", Self.value(writer: 1, round: round))
+            if let read = try await fixture.kv.get("outside\(round % 5)", type: .bytes) {
+                #expect(read == [UInt8](repeating: 0xEE, count: 2048))
+            }
+        }
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(stderr.isEmpty)
+        #expect(try await fixture.kv.list(prefix: "outside").keys.count == 5)
+        #expect(try await fixture.kv.list(prefix: "inside").keys.count == 5)
+    }
+
     @Test func lastWriteWins() async throws {
         let fixture = try SQLiteFixture()
         let other = try fixture.reopen()
