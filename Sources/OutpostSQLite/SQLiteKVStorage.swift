@@ -46,11 +46,32 @@ public final class SQLiteKVStorage: KVStorage {
 
     /// Reads `key` on a pooled reader connection with one cached statement.
     public func get(_ key: String, now: Int64) async throws -> KVStoredValue? {
+        try await get(key, now: now) { Array($0) }.map {
+            KVStoredValue(value: $0.value, metadata: $0.metadata, expiration: $0.expiration)
+        }
+    }
+
+    /// Reads `key` on a pooled reader connection with one cached statement and decodes the value in
+    /// SQLite's own buffer (the hit path: no copy before `decode`).
+    public func get<Value>(
+        _ key: String, now: Int64, decode: (UnsafeRawBufferPointer) throws -> Value
+    ) async throws -> (value: Value, metadata: String?, expiration: Int64?)? {
         var expired = false
-        let entry = try database.read { connection in
+        let entry = try database.read { connection -> (value: Value, metadata: String?, expiration: Int64?)? in
             let statement = try connection.cached(Self.selectSQL)
             defer { statement.reset() }
-            return try Self.read(statement, key: key, now: now, expired: &expired)
+            try statement.bind(.text(key), at: 1)
+            guard try statement.step() else { return nil }
+            let expiration = statement.isNull(at: 0) ? nil : statement.int64(at: 0)
+            if let expiration, expiration <= now {
+                expired = true
+                return nil
+            }
+            let metadata = statement.text(at: 1)
+            let pointer = sqlite3_column_blob(statement.handle, 2)
+            let count = Int(sqlite3_column_bytes(statement.handle, 2))
+            let value = try decode(UnsafeRawBufferPointer(start: count > 0 ? pointer : nil, count: count))
+            return (value, metadata, expiration)
         }
         if expired { try deleteExpired(key, now: now) }
         return entry

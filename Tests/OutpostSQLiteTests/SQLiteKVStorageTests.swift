@@ -223,6 +223,17 @@ struct SQLiteKVStorageTests {
         withExtendedLifetime(fixture) {}
     }
 
+    @Test func decodingHappensInSQLitesBufferAndItsErrorsPassThrough() async throws {
+        let fixture = try SQLiteFixture()
+        try await fixture.kv.put("json", #"{"a":[1,2]}"#, metadata: ["m": 1])
+        try await fixture.kv.put("bad", "{oops")
+        #expect(try await fixture.kv.get("json", type: .json) == ["a": [1, 2]])
+        #expect(try await fixture.kv.get("json", as: [String: [Int]].self) == ["a": [1, 2]])
+        #expect(try await fixture.kv.getWithMetadata("json", type: .json).metadata == ["m": 1])
+        await #expect(throws: JSONParseError.self) { _ = try await fixture.kv.get("bad", type: .json) }
+        #expect(try await fixture.kv.get("bad") == "{oops")
+    }
+
     @Test func valuesWrittenBySQLite3AreSeenByTheStore() async throws {
         let fixture = try SQLiteFixture()
         try await fixture.kv.put("seed", "v")

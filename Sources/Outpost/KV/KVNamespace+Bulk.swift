@@ -83,7 +83,7 @@ extension KVNamespace {
         try entries.map { entry in
             guard let entry else { return nil }
             do {
-                return try type.decode(entry.value)
+                return try entry.value.withUnsafeBytes(type.decode)
             } catch {
                 throw KVError(
                     .getBulk, 400, "At least one of the requested keys corresponds to a non-\(type.name) value")

@@ -14,8 +14,7 @@ extension KVNamespace {
     /// JS equivalent: `await env.KV.get(key, "json")` / `get(key, { type, cacheTtl })`. Invalid JSON
     /// with `.json` throws `JSONParseError` (JS: `SyntaxError`).
     public func get<Value>(_ key: String, type: KVValueType<Value>, cacheTtl: Int? = nil) async throws -> Value? {
-        guard let entry = try await fetch(key, cacheTtl: cacheTtl) else { return nil }
-        return try type.decode(entry.value)
+        try await fetch(key, cacheTtl: cacheTtl, decode: type.decode)?.value
     }
 
     /// The value of `key` parsed as JSON, or `nil` when missing or expired.
@@ -29,8 +28,7 @@ extension KVNamespace {
     ///
     /// JS equivalent: `await env.KV.get(key, "json")` followed by reading its fields.
     public func get<T: Decodable>(_ key: String, as type: T.Type, cacheTtl: Int? = nil) async throws -> T? {
-        guard let entry = try await fetch(key, cacheTtl: cacheTtl) else { return nil }
-        return try JSONDecoder().decode(T.self, from: Data(entry.value))
+        try await fetch(key, cacheTtl: cacheTtl) { try JSONDecoder().decode(T.self, from: Data($0)) }?.value
     }
 
     /// The value of `key` as text with its metadata; value and metadata are `nil` when missing.
@@ -46,10 +44,10 @@ extension KVNamespace {
     public func getWithMetadata<Value>(
         _ key: String, type: KVValueType<Value>, cacheTtl: Int? = nil
     ) async throws -> KVValueWithMetadata<Value> {
-        guard let entry = try await fetch(key, cacheTtl: cacheTtl) else {
+        guard let entry = try await fetch(key, cacheTtl: cacheTtl, decode: type.decode) else {
             return KVValueWithMetadata(value: nil, metadata: nil)
         }
-        return KVValueWithMetadata(value: try type.decode(entry.value), metadata: KVNamespace.parse(entry.metadata))
+        return KVValueWithMetadata(value: entry.value, metadata: KVNamespace.parse(entry.metadata))
     }
 
     /// The value of `key` decoded from JSON into `T`, with its metadata.
@@ -58,20 +56,31 @@ extension KVNamespace {
     public func getWithMetadata<T: Decodable & Sendable>(
         _ key: String, as type: T.Type, cacheTtl: Int? = nil
     ) async throws -> KVValueWithMetadata<T> {
-        guard let entry = try await fetch(key, cacheTtl: cacheTtl) else {
-            return KVValueWithMetadata(value: nil, metadata: nil)
-        }
-        let value = try JSONDecoder().decode(T.self, from: Data(entry.value))
-        return KVValueWithMetadata(value: value, metadata: KVNamespace.parse(entry.metadata))
+        let entry = try await fetch(key, cacheTtl: cacheTtl) { try JSONDecoder().decode(T.self, from: Data($0)) }
+        guard let entry else { return KVValueWithMetadata(value: nil, metadata: nil) }
+        return KVValueWithMetadata(value: entry.value, metadata: KVNamespace.parse(entry.metadata))
     }
 
-    /// Validates `key` and `cacheTtl`, then reads the live entry.
-    func fetch(_ key: String, cacheTtl: Int?) async throws -> KVStoredValue? {
+    /// Validates `key` and `cacheTtl`, then reads the live entry and decodes it in the storage's buffer.
+    /// A decoding error (invalid JSON, …) is thrown as is; a storage error becomes a `KVError` 500.
+    func fetch<Value>(
+        _ key: String, cacheTtl: Int?, decode: (UnsafeRawBufferPointer) throws -> Value
+    ) async throws -> (value: Value, metadata: String?)? {
         try KVNamespace.validateKey(key, .get)
         try KVNamespace.validateCacheTtl(cacheTtl, .get)
+        var decodeError: (any Error)?
         do {
-            return try await storage.get(key, now: clock.now())
+            let entry = try await storage.get(key, now: clock.now()) { buffer in
+                do {
+                    return try decode(buffer)
+                } catch {
+                    decodeError = error
+                    throw error
+                }
+            }
+            return entry.map { ($0.value, $0.metadata) }
         } catch {
+            if let decodeError { throw decodeError }
             throw KVNamespace.backendError(.get, error)
         }
     }

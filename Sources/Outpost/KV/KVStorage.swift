@@ -7,6 +7,12 @@ public protocol KVStorage: Sendable {
     /// The live entry for `key` at `now`, or `nil` when missing or expired.
     func get(_ key: String, now: Int64) async throws -> KVStoredValue?
 
+    /// The live entry for `key` at `now` with its value passed to `decode` while the bytes are still in
+    /// the backend's buffer (no intermediate copy), or `nil` when missing or expired.
+    func get<Value>(
+        _ key: String, now: Int64, decode: (UnsafeRawBufferPointer) throws -> Value
+    ) async throws -> (value: Value, metadata: String?, expiration: Int64?)?
+
     /// The live entries for `keys` at `now`, in the order of `keys` (`nil` for a missing one).
     func get(_ keys: [String], now: Int64) async throws -> [KVStoredValue?]
 
@@ -22,6 +28,14 @@ public protocol KVStorage: Sendable {
 }
 
 extension KVStorage {
+    /// Reads the entry with `get(_:now:)` and decodes its bytes; backends that can lend their buffer override this.
+    public func get<Value>(
+        _ key: String, now: Int64, decode: (UnsafeRawBufferPointer) throws -> Value
+    ) async throws -> (value: Value, metadata: String?, expiration: Int64?)? {
+        guard let entry = try await get(key, now: now) else { return nil }
+        return (try entry.value.withUnsafeBytes(decode), entry.metadata, entry.expiration)
+    }
+
     /// Reads `keys` one at a time; backends that can batch override this.
     public func get(_ keys: [String], now: Int64) async throws -> [KVStoredValue?] {
         var values: [KVStoredValue?] = []

@@ -4,10 +4,10 @@
 public struct KVValueType<Value: Sendable>: Sendable {
     /// The JS name of the type, e.g. `"arrayBuffer"`.
     public let name: String
-    let decode: @Sendable ([UInt8]) throws -> Value
+    let decode: @Sendable (UnsafeRawBufferPointer) throws -> Value
 
-    /// A type named `name` that turns stored bytes into a `Value` with `decode`.
-    public init(name: String, decode: @escaping @Sendable ([UInt8]) throws -> Value) {
+    /// A type named `name` that turns stored bytes (borrowed, valid only during the call) into a `Value`.
+    public init(name: String, decode: @escaping @Sendable (UnsafeRawBufferPointer) throws -> Value) {
         self.name = name
         self.decode = decode
     }
@@ -30,7 +30,7 @@ extension KVValueType where Value == JSONValue {
 extension KVValueType where Value == [UInt8] {
     /// The raw bytes. JS equivalent: `"arrayBuffer"`.
     public static var bytes: KVValueType<[UInt8]> {
-        KVValueType(name: "arrayBuffer") { $0 }
+        KVValueType(name: "arrayBuffer") { Array($0) }
     }
 
     /// The raw bytes, under the JS name. JS equivalent: `"arrayBuffer"`.
@@ -40,8 +40,9 @@ extension KVValueType where Value == [UInt8] {
 extension KVValueType where Value == ByteStream {
     /// The bytes as an async stream (one chunk; none for an empty value). JS equivalent: `"stream"`.
     public static var stream: KVValueType<ByteStream> {
-        KVValueType(name: "stream") { bytes in
-            ByteStream { continuation in
+        KVValueType(name: "stream") { buffer in
+            let bytes = Array(buffer)
+            return ByteStream { continuation in
                 if !bytes.isEmpty { continuation.yield(bytes) }
                 continuation.finish()
             }
