@@ -37,6 +37,17 @@ struct KVGetTests {
         #expect(withMetadata.value == User(name: "Ada", age: 36))
     }
 
+    @Test func putJSONRoundTripsEncodableAndJSONValue() async throws {
+        let (kv, _, _) = makeNamespace()
+        try await kv.put("user", json: User(name: "Ada/L", age: 36), metadata: ["v": 2])
+        #expect(try await kv.get("user", as: User.self) == User(name: "Ada/L", age: 36))
+        #expect(try await kv.get("user")?.contains("Ada/L") == true)
+        try await kv.put("ordered", json: ["z": 1, "a": [true, nil]] as JSONValue)
+        #expect(try await kv.get("ordered") == #"{"z":1,"a":[true,null]}"#)
+        #expect(
+            await errorMessage { try await kv.put("", json: 1) } == "TypeError: Key name cannot be empty.")
+    }
+
     @Test func invalidJSONThrowsTheParseError() async throws {
         let (kv, _, _) = makeNamespace()
         try await kv.put("k", "not json")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A KV namespace binding: Cloudflare's rules and error wording in front of a `KVStorage`.
 ///
 /// JS equivalent: `env.NAMESPACE` (a `KVNamespace`). Every check (key, TTL, expiration, metadata,
@@ -61,6 +63,26 @@ public struct KVNamespace: Sendable {
         }
         try checkValueLength(length)
         try await store(key, value, options)
+    }
+
+    /// Stores `value` as JSON text under `key` (a `JSONValue` keeps its key order).
+    ///
+    /// JS equivalent: `await env.KV.put(key, JSON.stringify(value), { expiration, expirationTtl, metadata })`.
+    public func put(
+        _ key: String, json value: some Encodable, expiration: Int? = nil, expirationTtl: Int? = nil,
+        metadata: JSONValue? = nil
+    ) async throws {
+        let options = try validatePut(key, expiration: expiration, expirationTtl: expirationTtl, metadata: metadata)
+        let bytes: [UInt8]
+        if let json = value as? JSONValue {
+            bytes = Array(json.serialized.utf8)
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            bytes = Array(try encoder.encode(value))
+        }
+        try checkValueLength(bytes.count)
+        try await store(key, bytes, options)
     }
 
     // MARK: delete
