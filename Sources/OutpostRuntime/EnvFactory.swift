@@ -9,12 +9,23 @@ public struct EnvFactory: Sendable {
     /// The resolved config.
     public let config: WorkerConfig
 
-    /// A factory for `config`.
-    public init(config: WorkerConfig) { self.config = config }
+    /// The clock KV namespaces read "now" from (for expiry).
+    public let kvClock: KVClock
+
+    /// A factory for `config`; KV expiry reads `kvClock`.
+    public init(config: WorkerConfig, kvClock: KVClock = .system) {
+        self.config = config
+        self.kvClock = kvClock
+    }
 
     /// The environment a worker sees.
     public func makeEnv() throws -> Env {
-        let bindings: [String: Env.Binding] = [:]
+        var bindings: [String: Env.Binding] = [:]
+        let kvStores = KVStores(config: config, clock: kvClock)
+        for namespace in config.kvNamespaces {
+            bindings[namespace.binding] = Env.Binding(
+                kind: "KV namespace", value: try kvStores.namespace(for: namespace))
+        }
         return Env(
             vars: config.vars,
             secrets: config.secrets,

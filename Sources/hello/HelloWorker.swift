@@ -41,6 +41,8 @@ struct HelloWorker: Worker {
         case ("GET", "/env"):
             return .json(["vars": .object(JSONObject(env.vars.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
                           "bindings": .array(env.bindingNames.map { .string($0) })])
+        case ("GET", "/counter"), ("POST", "/counter"):
+            return try await counter(env: env)
         case ("GET", "/throw"):
             throw HelloError.demonstration
         case ("GET", "/bad-header"):
@@ -50,6 +52,17 @@ struct HelloWorker: Worker {
         default:
             throw HTTPError(404, "No route for \(request.method) \(request.path)")
         }
+    }
+
+    /// Increments the `counter` key of KV binding "KV" and answers the new value.
+    private func counter(env: Env) async throws -> Response {
+        guard env.bindingKind("KV") == "KV namespace" else {
+            return .text("no KV namespace bound as \"KV\": add [[kv_namespaces]] binding = \"KV\"\n", status: 404)
+        }
+        let kv = try env.kv("KV")
+        let count = (Int(try await kv.get("counter") ?? "0") ?? 0) + 1
+        try await kv.put("counter", String(count))
+        return .text("\(count)\n")
     }
 
     func scheduled(_ controller: ScheduledController, env: Env, ctx: ExecutionContext) async throws {

@@ -6,6 +6,7 @@ extension OutpostCommand {
         ServeCommand.self,
         DevCommand.self,
         CheckCommand.self,
+        KVCommand.self,
         CronCommand.self,
         WorkerProcessCommand.self,
     ]

@@ -1,0 +1,43 @@
+import Outpost
+import Synchronization
+
+/// A clock tests move by hand (milliseconds since the epoch).
+final class ManualClock: Sendable {
+    private let milliseconds: Mutex<Int64>
+
+    init(_ start: Int64 = 1_700_000_000_000) { milliseconds = Mutex(start) }
+
+    var now: Int64 { milliseconds.withLock { $0 } }
+    var seconds: Int { Int(now / 1000) }
+
+    func advance(milliseconds delta: Int64) { milliseconds.withLock { $0 += delta } }
+    func advance(seconds delta: Int64) { advance(milliseconds: delta * 1000) }
+
+    var kvClock: KVClock { KVClock { self.now } }
+}
+
+/// A namespace on a fresh in-memory store with a manual clock.
+func makeNamespace() -> (KVNamespace, ManualClock, MemoryKVStorage) {
+    let clock = ManualClock()
+    let storage = MemoryKVStorage()
+    return (KVNamespace(storage: storage, clock: clock.kvClock), clock, storage)
+}
+
+/// The message of the error `body` throws (`TypeError: …` for a TypeError), or `nil` when it succeeds.
+func errorMessage(_ body: () async throws -> Void) async -> String? {
+    do {
+        try await body()
+        return nil
+    } catch let error as KVError {
+        return error.message
+    } catch let error as TypeError {
+        return "TypeError: \(error.message)"
+    } catch {
+        return "\(type(of: error)): \(error)"
+    }
+}
+
+/// A string of `count` UTF-8 bytes.
+func bytesString(_ count: Int, _ character: Character = "a") -> String {
+    String(repeating: character, count: count)
+}
