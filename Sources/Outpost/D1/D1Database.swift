@@ -24,6 +24,7 @@ public struct D1Database: Sendable {
     /// statements), all in one transaction. JS equivalent: `await env.DB.exec(sql)`.
     ///
     /// A failure reads `D1_EXEC_ERROR: Error in line 1: <first line>: <reason>`, as local workerd words it.
+    @discardableResult
     public func exec(_ sql: String) async throws(D1Error) -> D1ExecResult {
         let lines = sql.trimmingWhitespace().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         do {
