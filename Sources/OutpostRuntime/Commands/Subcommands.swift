@@ -3,6 +3,7 @@ import ArgumentParser
 extension OutpostCommand {
     /// Every subcommand; each feature adds its command here.
     static let allSubcommands: [any ParsableCommand.Type] = [
-        CheckCommand.self
+        CheckCommand.self,
+        D1Command.self,
     ]
 }
