@@ -14,6 +14,9 @@ public enum SQLSplitter {
 
     /// A file with more than one transaction.
     public struct SeveralTransactionsError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The error.
+        public init() {}
+
         /// wrangler's message.
         public var description: String { SQLSplitter.severalTransactionsMessage }
     }
@@ -32,6 +35,12 @@ public enum SQLSplitter {
     /// The statements of `sql` (trimmed, without their `;`), after stripping the transaction.
     public static func statements(_ sql: String) throws(SeveralTransactionsError) -> [String] {
         split(try stripTransaction(sql.replacingOccurrences(of: "\r\n", with: "\n")))
+    }
+
+    /// Whether `statement` holds nothing but whitespace, `;` and comments (wrangler would send it and
+    /// SQLite would answer `SQL code did not contain a statement.`).
+    public static func isCommentOnly(_ statement: String) -> Bool {
+        D1SQLText.isBlank(statement)
     }
 
     /// wrangler's `splitSqlQuery`: the trimmed text itself when it holds at most one `;` at its end,

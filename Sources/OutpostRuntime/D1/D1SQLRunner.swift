@@ -3,6 +3,10 @@ public import OutpostSQLite
 
 /// Runs SQL text the way `wrangler d1 execute --local` does: transaction stripped, split into
 /// statements, all of them run as one atomic batch.
+///
+/// One deliberate difference: statements that are only comments (e.g. a trailing `-- note` after the
+/// last `;`) are dropped instead of failing with `SQL code did not contain a statement.` (wrangler
+/// issues #3892, #5176).
 public enum D1SQLRunner {
     /// The results of running `sql` on `engine`, one per statement.
     public static func execute(_ sql: String, on engine: D1Engine) throws -> [D1QueryResult] {
@@ -12,7 +16,8 @@ public enum D1SQLRunner {
         } catch {
             throw D1CLIError(error.description)
         }
-        return try engine.run(statements.map { D1Query(sql: $0) }).results
+        let queries = statements.filter { !SQLSplitter.isCommentOnly($0) }.map { D1Query(sql: $0) }
+        return try engine.run(queries).results
     }
 
     /// wrangler's `--json` output: `[{"results": [...], "success": true, "meta": {"duration": n}}, ...]`,
