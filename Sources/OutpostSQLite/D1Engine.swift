@@ -1,6 +1,6 @@
-public import Outpost
 import CSQLite
 import Foundation
+public import Outpost
 import Synchronization
 
 /// The D1 engine: one SQLite file per database, run with D1's rules. JS equivalent: the D1 service
@@ -125,13 +125,17 @@ public final class D1Engine: D1Storage {
     /// Runs `queries` on the writer in one `BEGIN IMMEDIATE` transaction.
     private func write(_ queries: [D1Query]) throws(D1Error) -> [D1QueryResult] {
         try withConnection(writer: true) { connection, authorizer throws(D1Error) -> [D1QueryResult] in
-            try retryingBusy { () throws(D1Error) in try trusted(authorizer) { () throws(SQLiteError) in try connection.execute("BEGIN IMMEDIATE") } }
+            try retryingBusy { () throws(D1Error) in
+                try trusted(authorizer) { () throws(SQLiteError) in try connection.execute("BEGIN IMMEDIATE") }
+            }
             do throws(D1Error) {
                 var results: [D1QueryResult] = []
                 for query in queries {
                     results.append(try runOnWriter(query, connection: connection, authorizer: authorizer))
                 }
-                try retryingBusy { () throws(D1Error) in try trusted(authorizer) { () throws(SQLiteError) in try connection.execute("COMMIT") } }
+                try retryingBusy { () throws(D1Error) in
+                    try trusted(authorizer) { () throws(SQLiteError) in try connection.execute("COMMIT") }
+                }
                 let lastRowID = connection.lastInsertRowID
                 state.withLock {
                     $0.lastRowID = lastRowID
@@ -304,7 +308,8 @@ public final class D1Engine: D1Storage {
             || (error.message.hasPrefix("access to ") && error.message.hasSuffix(" is prohibited"))
         if refused {
             // workerd reports every refusal alike; SQLite words column reads differently.
-            return D1Error(.query, authorizer.refusedTransaction ? D1Authorizer.transactionMessage : "not authorized: SQLITE_AUTH")
+            return D1Error(
+                .query, authorizer.refusedTransaction ? D1Authorizer.transactionMessage : "not authorized: SQLITE_AUTH")
         }
         return D1Error(.query, error.description)
     }
@@ -318,8 +323,9 @@ public final class D1Engine: D1Storage {
 extension D1Error {
     /// Whether the error is SQLite's `SQLITE_BUSY` or `SQLITE_LOCKED` (another connection writing).
     var isBusy: Bool {
-        kind == .query && (cause.hasSuffix(": SQLITE_BUSY") || cause.contains("SQLITE_BUSY")
-            || cause.hasSuffix(": SQLITE_LOCKED") || cause.contains("(extended: SQLITE_LOCKED"))
+        kind == .query
+            && (cause.hasSuffix(": SQLITE_BUSY") || cause.contains("SQLITE_BUSY")
+                || cause.hasSuffix(": SQLITE_LOCKED") || cause.contains("(extended: SQLITE_LOCKED"))
     }
 }
 

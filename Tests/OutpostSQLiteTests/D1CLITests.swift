@@ -18,7 +18,8 @@ import Testing
         let error = #expect(throws: D1CLIError.self) {
             try D1CLI.execute(config: project.config, database: "nope", command: "SELECT 1", file: nil, json: false)
         }
-        #expect(error?.description == "Couldn't find a D1 DB with the name or binding 'nope' in your wrangler.toml file.")
+        #expect(
+            error?.description == "Couldn't find a D1 DB with the name or binding 'nope' in your wrangler.toml file.")
     }
 
     @Test func jsonOutputHasWranglersShape() throws {

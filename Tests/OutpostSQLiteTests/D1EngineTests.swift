@@ -212,7 +212,8 @@ import Testing
         let error = await d1Error { try await db.prepare("INSERT INTO child VALUES (?)").bind(9).run() }
         #expect(
             error?.message
-                == "D1_ERROR: FOREIGN KEY constraint failed: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_FOREIGNKEY)")
+                == "D1_ERROR: FOREIGN KEY constraint failed: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_FOREIGNKEY)"
+        )
     }
 
     @Test func constraintErrorsNameTheExtendedCode() async throws {
@@ -222,11 +223,14 @@ import Testing
         try await db.prepare("INSERT INTO t VALUES ('a')").run()
         let unique = await d1Error { try await db.prepare("INSERT INTO t VALUES ('a')").run() }
         #expect(
-            unique?.message == "D1_ERROR: UNIQUE constraint failed: t.email: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)")
+            unique?.message
+                == "D1_ERROR: UNIQUE constraint failed: t.email: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)"
+        )
         let notNull = await d1Error { try await db.prepare("INSERT INTO t VALUES (NULL)").run() }
         #expect(
             notNull?.message
-                == "D1_ERROR: NOT NULL constraint failed: t.email: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_NOTNULL)")
+                == "D1_ERROR: NOT NULL constraint failed: t.email: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_NOTNULL)"
+        )
     }
 
     @Test func multipleStatementsReturnTheLast() async throws {
@@ -267,7 +271,8 @@ import Testing
         }
         #expect(
             error?.message
-                == "D1_ERROR: UNIQUE constraint failed: t.id: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_PRIMARYKEY)")
+                == "D1_ERROR: UNIQUE constraint failed: t.id: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_PRIMARYKEY)"
+        )
         #expect(try await db.prepare("SELECT count(*) AS n FROM t").first(column: "n") == 0)
         let empty = await d1Error { _ = try await db.batch([]) }
         #expect(empty?.message == "D1_ERROR: No SQL statements detected.")
@@ -299,7 +304,10 @@ import Testing
             error?.message
                 == "D1_EXEC_ERROR: Error in line 1: INSERT INTO t VALUES (1): near \"INSERTZ\": syntax error at offset 0: SQLITE_ERROR"
         )
-        #expect(error?.cause == "Error in line 1: INSERT INTO t VALUES (1): near \"INSERTZ\": syntax error at offset 0: SQLITE_ERROR")
+        #expect(
+            error?.cause
+                == "Error in line 1: INSERT INTO t VALUES (1): near \"INSERTZ\": syntax error at offset 0: SQLITE_ERROR"
+        )
         #expect(try await db.prepare("SELECT count(*) AS n FROM t").first(column: "n") == 0)
         let multiLine = await d1Error { _ = try await db.exec("CREATE TABLE x (\n id INT\n)") }
         #expect(multiLine?.kind == .exec)
@@ -333,7 +341,8 @@ import Testing
         }
         let temp = try TemporaryD1()
         let db = temp.db
-        try await db.exec("CREATE TABLE g (id INTEGER PRIMARY KEY, message TEXT)\nINSERT INTO g (message) VALUES ('hi')")
+        try await db.exec(
+            "CREATE TABLE g (id INTEGER PRIMARY KEY, message TEXT)\nINSERT INTO g (message) VALUES ('hi')")
         #expect(try await db.prepare("SELECT * FROM g").all(as: Greeting.self) == [Greeting(id: 1, message: "hi")])
         #expect(try await db.prepare("SELECT * FROM g").first(as: Greeting.self) == Greeting(id: 1, message: "hi"))
     }

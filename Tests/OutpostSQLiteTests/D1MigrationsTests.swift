@@ -15,7 +15,8 @@ final class TemporaryProject {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         config = WorkerConfig(file: directory + "/wrangler.toml", directory: directory)
         config.outpost.stateDir = directory + "/.outpost/state"
-        var database = D1DatabaseConfig(binding: "DB", databaseName: "main-db", migrationsDir: directory + "/migrations")
+        var database = D1DatabaseConfig(
+            binding: "DB", databaseName: "main-db", migrationsDir: directory + "/migrations")
         database.migrationsTable = migrationsTable
         config.d1Databases.append(database)
     }
@@ -38,7 +39,9 @@ final class TemporaryProject {
     @Test func orderIsNumericThenLexicographic() {
         let names = ["10_c.sql", "z.sql", "9_b.sql", "1_a.sql", "b.sql", "0002_x.sql", "2_a.sql"]
         #expect(
-            D1Migrations.ordered(names) == ["1_a.sql", "0002_x.sql", "2_a.sql", "9_b.sql", "10_c.sql", "b.sql", "z.sql"])
+            D1Migrations.ordered(names) == [
+                "1_a.sql", "0002_x.sql", "2_a.sql", "9_b.sql", "10_c.sql", "b.sql", "z.sql",
+            ])
     }
 
     @Test func createNumbersAfterTheHighest() throws {
@@ -60,9 +63,10 @@ final class TemporaryProject {
         try project.write("1_create.sql", "CREATE TABLE t (a INTEGER);\nINSERT INTO t VALUES (1);")
         try project.write("2_broken.sql", "INSERT INTO t VALUES (2);\nINSERT INTO missing VALUES (1);")
         try project.write("10_later.sql", "INSERT INTO t VALUES (10);")
-        #expect(try D1CLI.pendingMigrations(config: project.config, database: "main-db") == [
-            "1_create.sql", "2_broken.sql", "10_later.sql",
-        ])
+        #expect(
+            try D1CLI.pendingMigrations(config: project.config, database: "main-db") == [
+                "1_create.sql", "2_broken.sql", "10_later.sql",
+            ])
         let (output, failed) = try D1CLI.applyMigrations(config: project.config, database: "DB")
         #expect(failed)
         #expect(output.contains("│ 1_create.sql │ ✅      │"))

@@ -6,11 +6,17 @@ import Testing
         ("SELECT 1", ["SELECT 1"]),
         ("  SELECT 1;  ", ["SELECT 1;"]),
         ("SELECT 1; SELECT 2;", ["SELECT 1", "SELECT 2"]),
-        ("INSERT INTO t VALUES ('a;b'); SELECT \"x;y\", `p;q`", ["INSERT INTO t VALUES ('a;b')", "SELECT \"x;y\", `p;q`"]),
+        (
+            "INSERT INTO t VALUES ('a;b'); SELECT \"x;y\", `p;q`",
+            ["INSERT INTO t VALUES ('a;b')", "SELECT \"x;y\", `p;q`"]
+        ),
         ("SELECT 'it''s; fine'; SELECT 2", ["SELECT 'it''s; fine'", "SELECT 2"]),
         ("-- a; b\nSELECT 1; /* c; d */ SELECT 2", ["-- a; b\nSELECT 1", "/* c; d */ SELECT 2"]),
         ("SELECT 1 - 2; SELECT 4 / 2", ["SELECT 1 - 2", "SELECT 4 / 2"]),
-        ("SELECT $tag$ a;b $tag$; SELECT $$ c;d $$; SELECT 3", ["SELECT $tag$ a;b $tag$", "SELECT $$ c;d $$", "SELECT 3"]),
+        (
+            "SELECT $tag$ a;b $tag$; SELECT $$ c;d $$; SELECT 3",
+            ["SELECT $tag$ a;b $tag$", "SELECT $$ c;d $$", "SELECT 3"]
+        ),
         (
             "CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = 1; DELETE FROM u; END; SELECT 1",
             ["CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = 1; DELETE FROM u; END", "SELECT 1"]
@@ -21,7 +27,10 @@ import Testing
         ),
         (
             "CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = CASE WHEN 1 THEN 2 ELSE 3 END; END; SELECT 2",
-            ["CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = CASE WHEN 1 THEN 2 ELSE 3 END; END", "SELECT 2"]
+            [
+                "CREATE TRIGGER tr AFTER INSERT ON t BEGIN UPDATE t SET a = CASE WHEN 1 THEN 2 ELSE 3 END; END",
+                "SELECT 2",
+            ]
         ),
         (
             "SELECT CASE WHEN a = ';' THEN 1 END FROM t; SELECT 2",
@@ -31,7 +40,10 @@ import Testing
             "BEGIN TRANSACTION;\nCREATE TABLE t (a);\nINSERT INTO t VALUES (1);\nCOMMIT;\n",
             ["CREATE TABLE t (a)", "INSERT INTO t VALUES (1)"]
         ),
-        ("PRAGMA foreign_keys=OFF;\r\nBEGIN TRANSACTION;\r\nSELECT 1;\r\nCOMMIT;", ["PRAGMA foreign_keys=OFF", "SELECT 1"]),
+        (
+            "PRAGMA foreign_keys=OFF;\r\nBEGIN TRANSACTION;\r\nSELECT 1;\r\nCOMMIT;",
+            ["PRAGMA foreign_keys=OFF", "SELECT 1"]
+        ),
         (";;; SELECT 1;;", ["SELECT 1"]),
     ])
     func splitsLikeWrangler(sql: String, expected: [String]) throws {

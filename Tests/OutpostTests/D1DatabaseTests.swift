@@ -40,7 +40,8 @@ import Testing
         let storage = FakeD1Storage()
         let db = D1Database(storage: storage)
         let missing: String? = nil
-        try await db.prepare("SELECT ?, ?, ?, ?, ?, ?, ?").bind(1, 2.5, "x", true, [UInt8]([9]), Data([8]), missing).run()
+        try await db.prepare("SELECT ?, ?, ?, ?, ?, ?, ?").bind(1, 2.5, "x", true, [UInt8]([9]), Data([8]), missing)
+            .run()
         #expect(
             storage.recorded.first?.queries.first?.params == [
                 .integer(1), .real(2.5), .text("x"), .integer(1), .blob([9]), .blob([8]), .null,
@@ -186,7 +187,9 @@ import Testing
     @Test func envGivesTheBindingOrNamesTheProblem() throws {
         let db = D1Database(storage: FakeD1Storage())
         let env = Env(
-            bindings: ["DB": Env.Binding(kind: "D1 database", value: db), "KV": Env.Binding(kind: "KV namespace", value: 1)],
+            bindings: [
+                "DB": Env.Binding(kind: "D1 database", value: db), "KV": Env.Binding(kind: "KV namespace", value: 1),
+            ],
             configFile: "wrangler.toml")
         _ = try env.d1("DB")
         let missing = #expect(throws: BindingError.self) { try env.d1("NOPE") }
@@ -201,5 +204,9 @@ import Testing
 /// A thread-safe counter for scripted fakes.
 final class Counter: Sendable {
     private let value = Mutex(0)
-    func next() -> Int { value.withLock { current in defer { current += 1 }; return current } }
+    func next() -> Int {
+        value.withLock { current in
+            defer { current += 1 }; return current
+        }
+    }
 }

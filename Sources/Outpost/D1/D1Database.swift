@@ -16,6 +16,7 @@ public struct D1Database: Sendable {
 
     /// Runs `statements` in order as one transaction: all succeed or nothing is committed.
     /// JS equivalent: `await env.DB.batch(statements)`.
+    @discardableResult
     public func batch(_ statements: [D1PreparedStatement]) async throws(D1Error) -> [D1Result] {
         try await runner.batch(statements)
     }

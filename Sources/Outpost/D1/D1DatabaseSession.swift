@@ -46,6 +46,7 @@ public final class D1DatabaseSession: Sendable {
     }
 
     /// Runs `statements` as one transaction within this session. JS equivalent: `await session.batch(statements)`.
+    @discardableResult
     public func batch(_ statements: [D1PreparedStatement]) async throws(D1Error) -> [D1Result] {
         try await D1Runner(storage: storage, session: self).batch(statements)
     }

@@ -42,8 +42,7 @@ public enum D1CLI {
     }
 
     /// `d1 migrations create DB "message"`: the new file's path, announced.
-    public static func createMigration(config: WorkerConfig, database name: String, message: String) throws -> String
-    {
+    public static func createMigration(config: WorkerConfig, database name: String, message: String) throws -> String {
         let path = try migrations(config: config, database: name).create(message: message)
         return "✅ Successfully created Migration '\((path as NSString).lastPathComponent)'!\n\nThe migration is "
             + "available for editing here\n\(path)"

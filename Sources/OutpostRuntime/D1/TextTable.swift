@@ -12,10 +12,11 @@ public enum TextTable {
             left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right
         }
         func cells(_ values: [String]) -> String {
-            "│" + widths.indices.map { index in
-                let value = index < values.count ? values[index] : ""
-                return " " + value + String(repeating: " ", count: widths[index] - value.count) + " "
-            }.joined(separator: "│") + "│"
+            "│"
+                + widths.indices.map { index in
+                    let value = index < values.count ? values[index] : ""
+                    return " " + value + String(repeating: " ", count: widths[index] - value.count) + " "
+                }.joined(separator: "│") + "│"
         }
         var lines = [line("┌", "┬", "┐"), cells(columns), line("├", "┼", "┤")]
         lines += rows.map(cells)
