@@ -323,9 +323,10 @@ public final class D1Engine: D1Storage {
 extension D1Error {
     /// Whether the error is SQLite's `SQLITE_BUSY` or `SQLITE_LOCKED` (another connection writing).
     var isBusy: Bool {
-        kind == .query
-            && (cause.hasSuffix(": SQLITE_BUSY") || cause.contains("SQLITE_BUSY")
-                || cause.hasSuffix(": SQLITE_LOCKED") || cause.contains("(extended: SQLITE_LOCKED"))
+        guard kind == .query else { return false }
+        return ["SQLITE_BUSY", "SQLITE_LOCKED"].contains { code in
+            cause.hasSuffix(": \(code)") || cause.contains("(extended: \(code)_")
+        }
     }
 }
 

@@ -366,4 +366,25 @@ import Testing
         }
         #expect(try await temp.db.prepare("SELECT count(*) AS n FROM hits").first(column: "n") == 1600)
     }
+
+    @Test func writesQueueBehindAnotherProcessAndReadsDoNotWait() async throws {
+        let temp = try TemporaryD1()
+        let db = temp.db
+        try await db.exec("CREATE TABLE t (a INTEGER)\nINSERT INTO t VALUES (1)")
+        let other = try SQLiteConnection(path: temp.engine.path)
+        try other.execute("BEGIN IMMEDIATE")
+        try other.execute("INSERT INTO t VALUES (2)")
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try await db.prepare("SELECT count(*) AS n FROM t").first(column: "n") == 1)
+        #expect(clock.now - start < .seconds(1))
+        let release = Task.detached {
+            try await Task.sleep(for: .milliseconds(300))
+            try other.execute("COMMIT")
+        }
+        try await db.prepare("INSERT INTO t VALUES (3)").run()
+        try await release.value
+        #expect(clock.now - start >= .milliseconds(250))
+        #expect(try await db.prepare("SELECT count(*) AS n FROM t").first(column: "n") == 3)
+    }
 }

@@ -6,5 +6,6 @@ public struct D1CLIError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An error with `message`.
     public init(_ message: String) { self.message = message }
 
+    /// The message, as printed after `Error: `.
     public var description: String { message }
 }
