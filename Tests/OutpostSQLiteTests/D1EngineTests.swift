@@ -387,4 +387,34 @@ import Testing
         #expect(clock.now - start >= .milliseconds(250))
         #expect(try await db.prepare("SELECT count(*) AS n FROM t").first(column: "n") == 3)
     }
+
+    @Test(arguments: [
+        ("SELECT 'a' LIKE '\(String(repeating: "%a", count: 26))'", "D1_ERROR: LIKE or GLOB pattern too complex: SQLITE_ERROR"),
+        (
+            "CREATE TABLE wide (\((1...101).map { "c\($0)" }.joined(separator: ", ")))",
+            "D1_ERROR: too many columns on wide: SQLITE_ERROR"
+        ),
+        (
+            "SELECT max(\((1...128).map(String.init).joined(separator: ",")))",
+            "D1_ERROR: too many arguments on function max at offset 7: SQLITE_ERROR"
+        ),
+        (
+            "SELECT \(Array(repeating: "1", count: 102).joined(separator: " + "))",
+            "D1_ERROR: Expression tree is too large (maximum depth 100): SQLITE_ERROR"
+        ),
+    ])
+    func limitsAreD1s(sql: String, message: String) async throws {
+        let temp = try TemporaryD1()
+        let error = await d1Error { _ = try await temp.db.prepare(sql).all() }
+        #expect(error?.message == message)
+    }
+
+    @Test func blobsLargerThanTheLengthLimitAreRefused() async throws {
+        let temp = try TemporaryD1()
+        let big = [UInt8](repeating: 1, count: 4 * 1024 * 1024 + 1)
+        let error = await d1Error { _ = try await temp.db.prepare("SELECT length(?) AS n").bind(big).all() }
+        #expect(error?.message.hasSuffix("SQLITE_TOOBIG") == true)
+        let fits = [UInt8](repeating: 1, count: 1024 * 1024)
+        #expect(try await temp.db.prepare("SELECT length(?) AS n").bind(fits).first(column: "n") == 1_048_576)
+    }
 }
