@@ -389,7 +389,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("SELECT 'a' LIKE '\(String(repeating: "%a", count: 26))'", "D1_ERROR: LIKE or GLOB pattern too complex: SQLITE_ERROR"),
+        (
+            "SELECT 'a' LIKE '\(String(repeating: "%a", count: 26))'",
+            "D1_ERROR: LIKE or GLOB pattern too complex: SQLITE_ERROR"
+        ),
         (
             "CREATE TABLE wide (\((1...101).map { "c\($0)" }.joined(separator: ", ")))",
             "D1_ERROR: too many columns on wide: SQLITE_ERROR"
