@@ -14,8 +14,9 @@ import Synchronization
 /// - Writers queue: in this process on the writer lock, across processes (the CLI, other servers) on
 ///   SQLite's `busy_timeout`, and `BEGIN IMMEDIATE` is retried while busy, so `SQLITE_BUSY` does not
 ///   reach the worker.
-/// - The calls are synchronous on the calling thread (they are short); an async caller holds its
-///   thread for the statement's duration.
+/// - From `execute` (the worker's path), a read runs inline on the calling thread (it never waits for
+///   a lock); a write hops to the engine's own dispatch queue, so waiting for the writer lock or for
+///   another process never blocks a thread of Swift's cooperative pool. `run` is the synchronous form.
 ///
 /// `meta` is computed per query:
 /// - `served_by`: `"miniflare.db"`, miniflare's local constant, so code that checks it behaves as under
@@ -45,6 +46,8 @@ public final class D1Engine: D1Storage {
     public let path: String
     private let database: SQLiteDatabase
     private let state: Mutex<State>
+    /// Where writes wait for the writer (off the cooperative pool).
+    private let writeQueue = DispatchQueue(label: "outpost.d1.write", attributes: .concurrent)
 
     private struct State {
         var lastRowID: Int64 = 0
@@ -72,19 +75,34 @@ public final class D1Engine: D1Storage {
     /// Runs `queries` as one transaction (see `D1Storage`). The session token is ignored: there is one
     /// copy of the data, always current.
     public func execute(_ queries: [D1Query], sessionToken: String?) async throws(D1Error) -> D1Response {
-        try run(queries)
+        let queries = try Self.nonEmpty(queries)
+        if queries.count == 1, let result = try readOnly(queries[0]) {
+            return D1Response(results: [result], bookmark: bookmark)
+        }
+        let outcome = await withCheckedContinuation { continuation in
+            writeQueue.async {
+                continuation.resume(returning: Result { () throws(D1Error) in try self.write(queries) })
+            }
+        }
+        return D1Response(results: try outcome.get(), bookmark: bookmark)
     }
 
     /// Runs `queries` synchronously as one all-or-nothing transaction and returns a result per
     /// non-empty query and the bookmark after it.
     public func run(_ queries: [D1Query]) throws(D1Error) -> D1Response {
-        let queries = queries.filter { !D1SQLText.isEmptyQuery($0.sql) }
-        guard !queries.isEmpty else { throw D1Error(.query, "No SQL statements detected.") }
+        let queries = try Self.nonEmpty(queries)
         if queries.count == 1, let result = try readOnly(queries[0]) {
             return D1Response(results: [result], bookmark: bookmark)
         }
         let results = try write(queries)
         return D1Response(results: results, bookmark: bookmark)
+    }
+
+    /// `queries` without the empty ones (miniflare's filter), or `No SQL statements detected.`.
+    private static func nonEmpty(_ queries: [D1Query]) throws(D1Error) -> [D1Query] {
+        let queries = queries.filter { !D1SQLText.isEmptyQuery($0.sql) }
+        guard !queries.isEmpty else { throw D1Error(.query, "No SQL statements detected.") }
+        return queries
     }
 
     /// The bookmark of the latest commit made through this engine (16 hex digits, ordered as strings).

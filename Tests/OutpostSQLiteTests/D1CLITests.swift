@@ -83,4 +83,17 @@ import Testing
         #expect(try await db.prepare("SELECT v FROM shared").first(column: "v") == "cli")
         #expect(FileManager.default.fileExists(atPath: project.directory + "/.outpost/state/d1/main-db.sqlite"))
     }
+
+    @Test func exportAndCreateThroughTheCLI() throws {
+        let project = try TemporaryProject()
+        _ = try D1CLI.execute(
+            config: project.config, database: "DB", command: "CREATE TABLE t (a); INSERT INTO t VALUES ('x')",
+            file: nil, json: false)
+        let dump = try D1CLI.export(config: project.config, database: "main-db")
+        #expect(
+            dump == "PRAGMA defer_foreign_keys=TRUE;\nCREATE TABLE t (a);\nINSERT INTO \"t\" (\"a\") VALUES('x');\n")
+        let created = try D1CLI.createMigration(config: project.config, database: "DB", message: "add users")
+        #expect(created.hasPrefix("✅ Successfully created Migration '0001_add_users.sql'!"))
+        #expect(FileManager.default.fileExists(atPath: project.directory + "/migrations/0001_add_users.sql"))
+    }
 }
