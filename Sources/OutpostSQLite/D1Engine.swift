@@ -337,39 +337,3 @@ public final class D1Engine: D1Storage {
         return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     }
 }
-
-extension D1Error {
-    /// Whether the error is SQLite's `SQLITE_BUSY` or `SQLITE_LOCKED` (another connection writing).
-    var isBusy: Bool {
-        guard kind == .query else { return false }
-        return ["SQLITE_BUSY", "SQLITE_LOCKED"].contains { code in
-            cause.hasSuffix(": \(code)") || cause.contains("(extended: \(code)_")
-        }
-    }
-}
-
-extension SQLiteValue {
-    /// The SQLite value of a D1 value.
-    init(_ value: D1Value) {
-        switch value {
-        case .null: self = .null
-        case .integer(let number): self = .integer(number)
-        case .real(let number): self = .real(number)
-        case .text(let text): self = .text(text)
-        case .blob(let bytes): self = .blob(bytes)
-        }
-    }
-}
-
-extension D1Value {
-    /// The D1 value of a SQLite value.
-    init(_ value: SQLiteValue) {
-        switch value {
-        case .null: self = .null
-        case .integer(let number): self = .integer(number)
-        case .real(let number): self = .real(number)
-        case .text(let text): self = .text(text)
-        case .blob(let bytes): self = .blob(bytes)
-        }
-    }
-}
