@@ -203,6 +203,13 @@ import Testing
         _ = try await temp.db.prepare(sql).all()
     }
 
+    @Test func schemaTablesAreReadable() async throws {
+        let temp = try TemporaryD1()
+        try await temp.db.exec("CREATE TABLE users (id INTEGER PRIMARY KEY)")
+        let names = try await temp.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").raw()
+        #expect(names == [["users"]])
+    }
+
     @Test func foreignKeysAreOn() async throws {
         let temp = try TemporaryD1()
         let db = temp.db
