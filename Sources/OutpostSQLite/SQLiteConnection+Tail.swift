@@ -1,7 +1,7 @@
 import CSQLite
 
 extension SQLiteConnection {
-    /// The most statements `cachedFirst` keeps before it starts over.
+    /// The most statements `prepareFirst(_:cache:)` keeps before it starts over.
     static let firstStatementCacheLimit = 512
 
     /// Prepares the first statement of `sql` and returns it with the SQL text after it; the statement

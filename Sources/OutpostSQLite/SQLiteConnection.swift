@@ -30,7 +30,7 @@ public final class SQLiteConnection {
     private var cache: [String: SQLiteStatement] = [:]
     /// The authorizer installed with `setAuthorizer`, kept alive as long as the connection.
     var authorizerBox: SQLiteAuthorizerBox?
-    /// Statements cached by `cachedFirst`, with the SQL text left after each.
+    /// Statements cached by `prepareFirst(_:cache:)`, with the SQL text left after each.
     var firstStatementCache: [String: (statement: SQLiteStatement, tail: String)] = [:]
 
     /// Opens (creating when allowed) the database at `path`; creates missing parent directories.
