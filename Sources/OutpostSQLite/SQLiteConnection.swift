@@ -28,6 +28,10 @@ public final class SQLiteConnection {
     /// The file path.
     public let path: String
     private var cache: [String: SQLiteStatement] = [:]
+    /// The authorizer installed with `setAuthorizer`, kept alive as long as the connection.
+    var authorizerBox: SQLiteAuthorizerBox?
+    /// Statements cached by `prepareFirst(_:cache:)`, with the SQL text left after each.
+    var firstStatementCache: [String: (statement: SQLiteStatement, tail: String)] = [:]
 
     /// Opens (creating when allowed) the database at `path`; creates missing parent directories.
     public init(path: String, options: Options = Options()) throws(SQLiteError) {
@@ -58,6 +62,8 @@ public final class SQLiteConnection {
 
     deinit {
         cache.removeAll()
+        firstStatementCache.removeAll()
+        if authorizerBox != nil { sqlite3_set_authorizer(handle, nil, nil) }
         sqlite3_close_v2(handle)
     }
 

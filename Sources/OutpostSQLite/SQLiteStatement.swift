@@ -123,3 +123,10 @@ public final class SQLiteStatement {
 
 /// SQLite's "copy the value now" destructor.
 let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+extension SQLiteStatement {
+    /// Full-scan steps since the last call (`SQLITE_STMTSTATUS_FULLSCAN_STEP`, reset on read).
+    public func takeFullScanSteps() -> Int {
+        Int(sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1))
+    }
+}

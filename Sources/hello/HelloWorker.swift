@@ -43,6 +43,8 @@ struct HelloWorker: Worker {
                           "bindings": .array(env.bindingNames.map { .string($0) })])
         case ("GET", "/counter"), ("POST", "/counter"):
             return try await counter(env: env)
+        case ("GET", "/greetings"):
+            return try await greetings(env: env)
         case ("GET", "/throw"):
             throw HelloError.demonstration
         case ("GET", "/bad-header"):
@@ -63,6 +65,16 @@ struct HelloWorker: Worker {
         let count = (Int(try await kv.get("counter") ?? "0") ?? 0) + 1
         try await kv.put("counter", String(count))
         return .text("\(count)\n")
+    }
+
+    /// `GET /greetings`: the rows of `greetings` (see migrations/0001_hello_greetings.sql) as JSON,
+    /// or 404 when no D1 binding `DB` is configured.
+    private func greetings(env: Env) async throws -> Response {
+        guard env.bindingKind("DB") != nil else {
+            return .json(["error": "no D1 binding \"DB\" is configured"], status: 404)
+        }
+        let result = try await env.d1("DB").prepare("SELECT id, message FROM greetings ORDER BY id").all()
+        return .json(.array(result.results.map { .object($0) }))
     }
 
     func scheduled(_ controller: ScheduledController, env: Env, ctx: ExecutionContext) async throws {

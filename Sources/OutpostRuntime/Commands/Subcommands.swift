@@ -7,6 +7,7 @@ extension OutpostCommand {
         DevCommand.self,
         CheckCommand.self,
         KVCommand.self,
+        D1Command.self,
         CronCommand.self,
         WorkerProcessCommand.self,
     ]

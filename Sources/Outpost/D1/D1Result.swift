@@ -1,0 +1,40 @@
+/// The outcome of `all()`, `run()` or one statement of `batch()`. JS equivalent: `D1Result`.
+public struct D1Result: Sendable, Equatable {
+    /// Always `true`: failures throw. JS equivalent: `result.success`.
+    public let success: Bool
+    /// What the statement did. JS equivalent: `result.meta`.
+    public let meta: D1Meta
+    /// The rows as objects in column order; a repeated column name keeps its first position and its
+    /// last value. JS equivalent: `result.results`.
+    public let results: [JSONObject]
+    /// The result column names in order, duplicates kept (what `raw(columnNames: true)` shows first).
+    public let columns: [String]
+    /// The rows as typed values in column order (BLOBs as bytes).
+    public let rows: [[D1Value]]
+
+    /// A result from the engine's columns, rows and meta.
+    public init(columns: [String], rows: [[D1Value]], meta: D1Meta) {
+        self.success = true
+        self.meta = meta
+        self.columns = columns
+        self.rows = rows
+        self.results = rows.map { row in
+            JSONObject(zip(columns, row).map { ($0, $1.json) })
+        }
+    }
+
+    /// The result as the JS object `{success, meta, results}`.
+    public var json: JSONValue {
+        .object(
+            JSONObject([
+                ("success", .bool(success)),
+                ("meta", meta.json),
+                ("results", .array(results.map { .object($0) })),
+            ]))
+    }
+
+    /// The rows decoded as `T` (through their JSON form). JS equivalent: `results` typed as `T[]`.
+    public func decode<T: Decodable>(as type: T.Type = T.self) throws -> [T] {
+        try results.map { try JSONValue.object($0).decode(as: T.self) }
+    }
+}
