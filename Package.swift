@@ -64,6 +64,7 @@ let package = Package(
         .executableTarget(
             name: "hello",
             dependencies: ["Outpost", "OutpostRuntime"],
+            exclude: ["migrations"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "OutpostTests", dependencies: ["Outpost"], swiftSettings: swiftSettings),

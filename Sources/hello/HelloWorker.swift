@@ -67,7 +67,7 @@ struct HelloWorker: Worker {
         return .text("\(count)\n")
     }
 
-    /// `GET /greetings`: the rows of `greetings` (see migrations/0001_hello_greetings.sql) as JSON,
+    /// `GET /greetings`: the rows of `greetings` (see Sources/hello/migrations) as JSON,
     /// or 404 when no D1 binding `DB` is configured.
     private func greetings(env: Env) async throws -> Response {
         guard env.bindingKind("DB") != nil else {
