@@ -22,7 +22,8 @@ public final class ExecutionContext: Sendable {
     public func waitUntil(_ work: @escaping @Sendable () async throws -> Void) {
         let tracker = self.tracker
         tracker.started()
-        let task = Task {
+        // On the global pool, never on the accept thread that served the request.
+        let task = Task(executorPreference: globalConcurrentExecutor) {
             do {
                 try await work()
                 tracker.finished(error: nil)

@@ -21,7 +21,9 @@ struct JSONParser {
     private func error(_ reason: String) -> JSONParseError { JSONParseError(reason: reason, offset: index) }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+        while index < bytes.count,
+            bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09
+        {
             index += 1
         }
     }
@@ -73,7 +75,9 @@ struct JSONParser {
             }
             let key = try parseString()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("Expected ':' after property name") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("Expected ':' after property name")
+            }
             index += 1
             skipWhitespace()
             object[key] = try parseValue()
@@ -132,7 +136,9 @@ struct JSONParser {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("Exponent part is missing a number") }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }

@@ -93,7 +93,8 @@ public final class Request: Sendable {
         try state.withLock { current in
             if case .used = current {
                 throw TypeError(
-                    "Body has already been used. It can only be used once. Use tee() first if you need to read it twice.")
+                    "Body has already been used. It can only be used once. Use tee() first if you need to read it twice."
+                )
             }
             let taken = current
             current = .used

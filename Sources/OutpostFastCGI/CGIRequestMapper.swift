@@ -120,7 +120,8 @@ public enum CGIRequestMapper {
         if let url = URL(string: text) { return url }
         var encoded = ""
         for byte in text.utf8 {
-            if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "<"), byte != UInt8(ascii: ">"),
+            if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "<"),
+                byte != UInt8(ascii: ">"),
                 byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "^"), byte != UInt8(ascii: "`"),
                 byte != UInt8(ascii: "{"), byte != UInt8(ascii: "|"), byte != UInt8(ascii: "}")
             {

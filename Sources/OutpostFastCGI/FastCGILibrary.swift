@@ -38,8 +38,10 @@ enum FastCGIParams {
                 let buffer = UnsafeBufferPointer(start: bytes, count: length)
                 if let equals = buffer.firstIndex(of: UInt8(ascii: "=")) {
                     params.append(
-                        (String(decoding: buffer[..<equals], as: UTF8.self),
-                         String(decoding: buffer[(equals + 1)...], as: UTF8.self)))
+                        (
+                            String(decoding: buffer[..<equals], as: UTF8.self),
+                            String(decoding: buffer[(equals + 1)...], as: UTF8.self)
+                        ))
                 }
             }
             index += 1

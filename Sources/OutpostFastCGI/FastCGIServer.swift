@@ -22,7 +22,10 @@ public struct FastCGIServerOptions: Sendable {
     public var colo: String
 
     /// Options with the given values.
-    public init(threads: Int = 8, maxBodyBytes: Int = 100 << 20, requestTimeoutMs: Int = 30_000, slowlogMs: Int = 0, colo: String = "LOCAL") {
+    public init(
+        threads: Int = 8, maxBodyBytes: Int = 100 << 20, requestTimeoutMs: Int = 30_000, slowlogMs: Int = 0,
+        colo: String = "LOCAL"
+    ) {
         self.threads = threads
         self.maxBodyBytes = maxBodyBytes
         self.requestTimeoutMs = requestTimeoutMs
@@ -83,7 +86,8 @@ public final class FastCGIServer: Sendable {
         Thread.detachNewThread {
             // Wake threads blocked in accept() or on an idle kept-alive connection until all have left.
             while states.contains(where: { !$0.exited.load(ordering: .acquiring) }) {
-                for state in states where state.idle.load(ordering: .acquiring) && !state.exited.load(ordering: .acquiring) {
+                for state in states
+                where state.idle.load(ordering: .acquiring) && !state.exited.load(ordering: .acquiring) {
                     let raw = state.thread.load(ordering: .relaxed)
                     if raw != 0 { pthread_kill(pthread_t(raw), SIGUSR2) }
                 }
@@ -128,8 +132,12 @@ public final class FastCGIServer: Sendable {
         switch FastCGIBodyReader.read(raw.pointee.in, contentLength: head.contentLength, limit: options.maxBodyBytes) {
         case .complete(let bytes): body = bytes
         case .tooLarge(let size):
-            logger.warning("request body over the limit", metadata: ["url": "\(head.url)", "bytes": "\(size)", "limit": "\(options.maxBodyBytes)"])
-            writer.write(Response.error(413, "Request body is larger than the limit of \(options.maxBodyBytes) bytes.\n"), head: head.method == "HEAD")
+            logger.warning(
+                "request body over the limit",
+                metadata: ["url": "\(head.url)", "bytes": "\(size)", "limit": "\(options.maxBodyBytes)"])
+            writer.write(
+                Response.error(413, "Request body is larger than the limit of \(options.maxBodyBytes) bytes.\n"),
+                head: head.method == "HEAD")
             stats.record(status: 413)
             return
         }
@@ -147,7 +155,9 @@ public final class FastCGIServer: Sendable {
         stats.record(duration: elapsed)
         if options.slowlogMs > 0, elapsed > .milliseconds(options.slowlogMs) {
             stats.slow()
-            logger.warning("slow request", metadata: ["method": "\(head.method)", "url": "\(head.url)", "ms": "\(elapsed.milliseconds)"])
+            logger.warning(
+                "slow request",
+                metadata: ["method": "\(head.method)", "url": "\(head.url)", "ms": "\(elapsed.milliseconds)"])
         }
     }
 
@@ -156,19 +166,28 @@ public final class FastCGIServer: Sendable {
     private func respond(to request: Request, on executor: AcceptThreadExecutor) -> Response {
         let pending = PendingResponse()
         let handler = self.handler
-        let task = Task(executorPreference: executor) {
-            let response = await handler(request)
-            pending.fulfil(response)
-            executor.wake()
-        }
-        let deadline = options.requestTimeoutMs > 0 ? Date().addingTimeInterval(Double(options.requestTimeoutMs) / 1000) : nil
-        if executor.run(until: { pending.isSettled }, deadline: deadline), let response = pending.take() {
+        var task: Task<Void, Never>?
+        let deadline =
+            options.requestTimeoutMs > 0 ? Date().addingTimeInterval(Double(options.requestTimeoutMs) / 1000) : nil
+        let answered = executor.drive(
+            start: {
+                task = Task(executorPreference: executor) {
+                    let response = await handler(request)
+                    pending.fulfil(response)
+                    executor.wake()
+                }
+            }, until: { pending.isSettled }, deadline: deadline)
+        if answered, let response = pending.take() {
             return response
         }
         pending.abandon()
-        task.cancel()
+        task?.cancel()
         stats.timedOut()
-        logger.error("request timed out", metadata: ["method": "\(request.method)", "url": "\(request.url)", "timeout_ms": "\(options.requestTimeoutMs)"])
+        logger.error(
+            "request timed out",
+            metadata: [
+                "method": "\(request.method)", "url": "\(request.url)", "timeout_ms": "\(options.requestTimeoutMs)",
+            ])
         return Response.error(504, "The worker did not answer within \(options.requestTimeoutMs) ms.\n")
     }
 }

@@ -11,7 +11,9 @@ public final class FastCGIStats: Sendable {
     private let saturatedCount = Atomic<Int>(0)
     private let histogram: Mutex<(counts: [Int], sumMicros: Int)>
     /// Upper bounds of the latency histogram buckets, in seconds (the last bucket is +Inf).
-    public static let latencyBuckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    public static let latencyBuckets: [Double] = [
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+    ]
     /// The number of accept threads (set by the server).
     public let threads: Int
 
@@ -27,7 +29,8 @@ public final class FastCGIStats: Sendable {
         if active >= threads { saturatedCount.add(1, ordering: .relaxed) }
         var seen = maxActiveCount.load(ordering: .relaxed)
         while active > seen {
-            let (exchanged, original) = maxActiveCount.compareExchange(expected: seen, desired: active, ordering: .relaxed)
+            let (exchanged, original) = maxActiveCount.compareExchange(
+                expected: seen, desired: active, ordering: .relaxed)
             if exchanged { break }
             seen = original
         }

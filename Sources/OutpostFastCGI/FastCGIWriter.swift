@@ -73,17 +73,19 @@ final class StreamPump: @unchecked Sendable {
     /// The next chunk, or `nil` at the end; runs the stream's work on this thread while it waits.
     func next() throws -> [UInt8]? {
         result.withLock { $0 = nil }
-        Task(executorPreference: executor) {
-            let next: Result<[UInt8]?, any Error>
-            do {
-                next = .success(try await self.iterator.next())
-            } catch {
-                next = .failure(error)
-            }
-            self.result.withLock { $0 = next }
-            self.executor.wake()
-        }
-        _ = executor.run(until: { result.withLock { $0 != nil } }, deadline: nil)
+        _ = executor.drive(
+            start: {
+                Task(executorPreference: executor) {
+                    let next: Result<[UInt8]?, any Error>
+                    do {
+                        next = .success(try await self.iterator.next())
+                    } catch {
+                        next = .failure(error)
+                    }
+                    self.result.withLock { $0 = next }
+                    self.executor.wake()
+                }
+            }, until: { result.withLock { $0 != nil } }, deadline: nil)
         return try result.withLock { $0 }!.get()
     }
 }

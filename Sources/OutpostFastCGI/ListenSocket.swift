@@ -46,7 +46,9 @@ public enum ListenSocket {
         ListenError(message: "\(what) \(address): \(String(cString: strerror(errno)))")
     }
 
-    private static func openUnix(path: String, mode: UInt32, group: String?, backlog: Int32) throws(ListenError) -> Int32 {
+    private static func openUnix(path: String, mode: UInt32, group: String?, backlog: Int32) throws(ListenError)
+        -> Int32
+    {
         let directory = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var address = sockaddr_un()
@@ -61,7 +63,8 @@ public enum ListenSocket {
         }
         if FileManager.default.fileExists(atPath: path) {
             if isLive(&address) {
-                throw ListenError(message: "another process is serving on unix:\(path); stop it or choose another listen path")
+                throw ListenError(
+                    message: "another process is serving on unix:\(path); stop it or choose another listen path")
             }
             unlink(path)
         }
@@ -70,7 +73,9 @@ public enum ListenSocket {
         // Bind under a restrictive umask so the socket is never briefly open to everyone.
         let previousMask = umask(0o177)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         umask(previousMask)
         guard bound == 0 else {

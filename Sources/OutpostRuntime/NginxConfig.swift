@@ -17,7 +17,8 @@ public struct NginxConfig: Sendable {
     public var keepAliveConnections: Int?
 
     /// A config with the given values.
-    public init(port: Int, fastcgiAddress: String, prefix: String, maxBodyBytes: Int, keepAliveConnections: Int? = nil) {
+    public init(port: Int, fastcgiAddress: String, prefix: String, maxBodyBytes: Int, keepAliveConnections: Int? = nil)
+    {
         self.port = port
         self.fastcgiAddress = fastcgiAddress
         self.prefix = prefix
@@ -45,13 +46,16 @@ public struct NginxConfig: Sendable {
     public func write(templateDirectory: String?) throws -> String {
         try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
         let path = prefix + "/nginx.conf"
-        try render(template: Self.template(in: templateDirectory)).write(toFile: path, atomically: true, encoding: .utf8)
+        try render(template: Self.template(in: templateDirectory)).write(
+            toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
     /// The template: `<directory>/nginx/dev.conf.template` when it exists, else the built-in copy.
     public static func template(in directory: String?) -> String {
-        if let directory, let text = try? String(contentsOfFile: directory + "/nginx/dev.conf.template", encoding: .utf8) {
+        if let directory,
+            let text = try? String(contentsOfFile: directory + "/nginx/dev.conf.template", encoding: .utf8)
+        {
             return text
         }
         return NginxTemplate.builtIn
@@ -59,7 +63,8 @@ public struct NginxConfig: Sendable {
 
     /// The nginx executable, or `nil` when nginx is not installed.
     public static func findExecutable() -> String? {
-        let candidates = ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"]
+        let candidates =
+            ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"]
             + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/nginx" }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }

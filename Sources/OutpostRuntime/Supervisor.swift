@@ -63,7 +63,9 @@ final class Supervisor: Sendable {
             if WaitStatus.exitCode(status) == 0 {
                 logger.info("worker process exited; starting a new one")
             } else {
-                logger.error("worker process died; restarting it", metadata: ["pid": "\(child.pid)", "status": "\(WaitStatus.describe(status))"])
+                logger.error(
+                    "worker process died; restarting it",
+                    metadata: ["pid": "\(child.pid)", "status": "\(WaitStatus.describe(status))"])
             }
             backOffIfCrashLooping()
         }

@@ -37,7 +37,9 @@ public struct WorkerInvoker: Sendable {
                 "uncaught error in fetch",
                 metadata: ["method": "\(request.method)", "url": "\(request.url.absoluteString)", "error": "\(error)"])
             if showsErrors {
-                return .text("Error: \(error)\n\n(\(request.method) \(request.url.absoluteString); shown because this is `dev`)\n", status: 500)
+                return .text(
+                    "Error: \(error)\n\n(\(request.method) \(request.url.absoluteString); shown because this is `dev`)\n",
+                    status: 500)
             }
             return .text("Internal Server Error\n", status: 500)
         }

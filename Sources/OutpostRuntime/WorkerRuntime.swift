@@ -35,7 +35,8 @@ struct WorkerRuntime: Sendable {
         env = try EnvFactory(config: config).makeEnv()
         invoker = WorkerInvoker(worker: worker, env: env, tracker: tracker, showsErrors: dev, logger: logger)
         if dev, ProcessInfo.processInfo.environment["OUTPOST_QUIET"] == nil {
-            logger.info("dev mode: error details are sent to the client; GET /__scheduled?cron=… runs the scheduled handler")
+            logger.info(
+                "dev mode: error details are sent to the client; GET /__scheduled?cron=… runs the scheduled handler")
         }
     }
 
@@ -89,7 +90,10 @@ struct WorkerRuntime: Sendable {
             if let statusPath, request.path == statusPath {
                 return status.response(for: request)
             }
-            if dev, let response = await ScheduledTestEndpoint.response(for: request, worker: worker, env: env, tracker: tracker) {
+            if dev,
+                let response = await ScheduledTestEndpoint.response(
+                    for: request, worker: worker, env: env, tracker: tracker)
+            {
                 return response
             }
             return await invoker.fetch(request)

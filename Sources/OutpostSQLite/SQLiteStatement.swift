@@ -51,11 +51,13 @@ public final class SQLiteStatement {
         case .integer(let number): result = sqlite3_bind_int64(handle, index, number)
         case .real(let number): result = sqlite3_bind_double(handle, index, number)
         case .text(let text):
-            result = text.utf8.withContiguousStorageIfAvailable { buffer in
-                sqlite3_bind_text(
-                    handle, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                    Int32(buffer.count), SQLITE_TRANSIENT)
-            } ?? sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT)
+            result =
+                text.utf8.withContiguousStorageIfAvailable { buffer in
+                    sqlite3_bind_text(
+                        handle, index,
+                        buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                        Int32(buffer.count), SQLITE_TRANSIENT)
+                } ?? sqlite3_bind_text(handle, index, text, -1, SQLITE_TRANSIENT)
         case .blob(let bytes):
             result = bytes.withUnsafeBytes { buffer in
                 sqlite3_bind_blob64(

@@ -14,7 +14,9 @@ public enum FastCGIRawClient {
             buffer[path.utf8.count] = 0
         }
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard connected == 0 else { throw TestHarnessError("cannot connect to \(path)") }
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

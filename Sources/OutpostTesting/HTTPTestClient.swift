@@ -40,7 +40,9 @@ public final class HTTPTestClient {
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             close(fd)
@@ -52,7 +54,8 @@ public final class HTTPTestClient {
 
     /// Sends a request and reads its response.
     public func request(
-        _ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = [], host: String = "localhost"
+        _ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = [],
+        host: String = "localhost"
     ) throws -> HTTPTestResponse {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
@@ -82,7 +85,9 @@ public final class HTTPTestClient {
         arrivals.removeAll()
         var lines = headText.components(separatedBy: "\r\n")
         let statusLine = lines.removeFirst().split(separator: " ")
-        guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw TestHarnessError("bad status line: \(headText)") }
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else {
+            throw TestHarnessError("bad status line: \(headText)")
+        }
         let headers = lines.compactMap { line -> (name: String, value: String)? in
             guard let colon = line.firstIndex(of: ":") else { return nil }
             return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
@@ -115,16 +120,22 @@ public final class HTTPTestClient {
         return response
     }
 
-    private func readUntil(_ marker: [UInt8], started: ContinuousClock.Instant, arrivals: inout [Duration]) throws -> Int {
+    private func readUntil(_ marker: [UInt8], started: ContinuousClock.Instant, arrivals: inout [Duration]) throws
+        -> Int
+    {
         while true {
             if let index = find(marker) { return index }
-            guard try receive(started: started, arrivals: &arrivals) else { throw TestHarnessError("connection closed early") }
+            guard try receive(started: started, arrivals: &arrivals) else {
+                throw TestHarnessError("connection closed early")
+            }
         }
     }
 
     private func fill(_ count: Int, started: ContinuousClock.Instant, arrivals: inout [Duration]) throws {
         while buffer.count < count {
-            guard try receive(started: started, arrivals: &arrivals) else { throw TestHarnessError("connection closed early") }
+            guard try receive(started: started, arrivals: &arrivals) else {
+                throw TestHarnessError("connection closed early")
+            }
         }
     }
 

@@ -17,7 +17,10 @@ public final class OutpostStack: @unchecked Sendable {
     public let nginx: TestProcess
 
     /// Starts `serve` of `executable` with `config` (TOML text; `[outpost] listen` is set here) and an nginx.
-    public init(executable: String, config: String = "", threads: Int = 4, keepAliveConnections: Int? = nil, extraArguments: [String] = []) throws {
+    public init(
+        executable: String, config: String = "", threads: Int = 4, keepAliveConnections: Int? = nil,
+        extraArguments: [String] = []
+    ) throws {
         directory = try TestDirectory.make(prefix: "outpost-stack")
         port = try FreePort.find()
         socketPath = directory + "/state/outpost.sock"
@@ -25,9 +28,14 @@ public final class OutpostStack: @unchecked Sendable {
         try (config.isEmpty ? "name = \"test\"\n" : config).write(toFile: configPath, atomically: true, encoding: .utf8)
         server = try TestProcess(
             executable: executable,
-            arguments: ["serve", "--config", configPath, "--persist-to", directory + "/state", "--listen", "unix:" + socketPath, "--threads", String(threads)] + extraArguments,
+            arguments: [
+                "serve", "--config", configPath, "--persist-to", directory + "/state", "--listen", "unix:" + socketPath,
+                "--threads", String(threads),
+            ] + extraArguments,
             directory: directory, name: "serve")
-        guard let nginxExecutable = NginxConfig.findExecutable() else { throw TestHarnessError(NginxConfig.missingMessage) }
+        guard let nginxExecutable = NginxConfig.findExecutable() else {
+            throw TestHarnessError(NginxConfig.missingMessage)
+        }
         let socket = socketPath
         try Self.waitFor { FileManager.default.fileExists(atPath: socket) }
         let nginxConfig = NginxConfig(
@@ -35,7 +43,8 @@ public final class OutpostStack: @unchecked Sendable {
             keepAliveConnections: keepAliveConnections)
         let confPath = try nginxConfig.write(templateDirectory: Self.packageRoot)
         nginx = try TestProcess(
-            executable: nginxExecutable, arguments: ["-p", nginxConfig.prefix, "-c", confPath, "-e", "stderr"], directory: directory, name: "nginx")
+            executable: nginxExecutable, arguments: ["-p", nginxConfig.prefix, "-c", confPath, "-e", "stderr"],
+            directory: directory, name: "nginx")
         let httpPort = port
         try Self.waitFor { (try? HTTPTestClient(port: httpPort, timeoutSeconds: 2)) != nil }
     }
@@ -44,7 +53,9 @@ public final class OutpostStack: @unchecked Sendable {
     public func client() throws -> HTTPTestClient { try HTTPTestClient(port: port) }
 
     /// Sends one request on a new connection.
-    public func request(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = []) throws -> HTTPTestResponse {
+    public func request(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = []) throws
+        -> HTTPTestResponse
+    {
         try client().request(method, path, headers: headers, body: body)
     }
 
@@ -81,7 +92,8 @@ public final class OutpostStack: @unchecked Sendable {
     /// The directory holding the built products (the test runner's own directory).
     public static var productsDirectory: String {
         if let override = ProcessInfo.processInfo.environment["OUTPOST_PRODUCTS_DIR"] { return override }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var url = URL(fileURLWithPath: executable).deletingLastPathComponent()
         // The runner may live inside a bundle directory (…/OutpostPackageTests.xctest).
         while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("hello").path) {

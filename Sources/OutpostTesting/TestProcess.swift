@@ -11,7 +11,9 @@ public final class TestProcess: @unchecked Sendable {
     public let stderrPath: String
 
     /// Starts `executable` with `arguments` in `directory`.
-    public init(executable: String, arguments: [String], directory: String, environment: [String: String] = [:], name: String) throws {
+    public init(
+        executable: String, arguments: [String], directory: String, environment: [String: String] = [:], name: String
+    ) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -42,7 +44,8 @@ public final class TestProcess: @unchecked Sendable {
             if Date() > deadline { return nil }
             usleep(20_000)
         }
-        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return process.terminationReason == .uncaughtSignal
+            ? 128 + process.terminationStatus : process.terminationStatus
     }
 
     /// Stops the process: SIGTERM, then SIGKILL after `seconds`.

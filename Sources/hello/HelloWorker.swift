@@ -22,7 +22,8 @@ struct HelloWorker: Worker {
             for (name, value) in form.entries { fields[name] = .string(value.text) }
             return .json(.object(fields))
         case ("GET", "/stream"):
-            return streamed(chunks: Int(request.query("chunks") ?? "") ?? 3, delayMs: Int(request.query("delay") ?? "") ?? 200)
+            return streamed(
+                chunks: Int(request.query("chunks") ?? "") ?? 3, delayMs: Int(request.query("delay") ?? "") ?? 200)
         case ("GET", "/cookies"):
             var headers = Headers()
             headers.append("Set-Cookie", "a=1; Path=/; HttpOnly; SameSite=Lax")
@@ -39,10 +40,22 @@ struct HelloWorker: Worker {
             }
             return .text("scheduled background work\n")
         case ("GET", "/env"):
-            return .json(["vars": .object(JSONObject(env.vars.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
-                          "bindings": .array(env.bindingNames.map { .string($0) })])
+            return .json([
+                "vars": .object(JSONObject(env.vars.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
+                "bindings": .array(env.bindingNames.map { .string($0) }),
+            ])
         case ("GET", "/counter"), ("POST", "/counter"):
             return try await counter(env: env)
+        case ("GET", "/kv-get"):
+            // One KV read per request (the benchmark's "KV-get worker").
+            let value = try await env.kv("KV").get(request.query("k") ?? "greeting")
+            return .text(value ?? "missing")
+        case ("GET", "/d1-read"):
+            // One indexed D1 read per request (the benchmark's "D1-read worker").
+            let id = Int(request.query("id") ?? "") ?? 1
+            let message = try await env.d1("DB").prepare("SELECT message FROM greetings WHERE id = ?").bind(id).first(
+                column: "message")
+            return .text(message?.stringValue ?? "missing")
         case ("GET", "/greetings"):
             return try await greetings(env: env)
         case ("GET", "/throw"):
@@ -78,7 +91,8 @@ struct HelloWorker: Worker {
     }
 
     func scheduled(_ controller: ScheduledController, env: Env, ctx: ExecutionContext) async throws {
-        FileHandle.standardError.write(Data("scheduled run for \(controller.cron) at \(Int(controller.scheduledTime))\n".utf8))
+        FileHandle.standardError.write(
+            Data("scheduled run for \(controller.cron) at \(Int(controller.scheduledTime))\n".utf8))
     }
 
     private func describe(_ request: Request) -> JSONValue {

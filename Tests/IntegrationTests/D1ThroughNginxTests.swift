@@ -19,7 +19,9 @@ struct D1ThroughNginxTests {
     private func d1(_ stack: OutpostStack, _ arguments: [String]) throws -> (code: Int32?, out: String, err: String) {
         let process = try TestProcess(
             executable: Self.hello,
-            arguments: ["d1"] + arguments + ["--config", stack.directory + "/wrangler.toml", "--persist-to", stack.directory + "/state"],
+            arguments: ["d1"] + arguments + [
+                "--config", stack.directory + "/wrangler.toml", "--persist-to", stack.directory + "/state",
+            ],
             directory: stack.directory, name: "d1-\(UUID().uuidString.prefix(6))")
         let code = process.waitForExit(seconds: 30)
         return (code, process.stdout, process.stderr)
@@ -33,9 +35,16 @@ struct D1ThroughNginxTests {
         #expect(apply.code == 0, "\(apply.err)")
         #expect(apply.out.contains("0001_hello_greetings.sql"))
         #expect(try stack.request("GET", "/greetings").text == #"[{"id":1,"message":"Hello from D1!"}]"#)
-        let insert = try d1(stack, ["execute", "greetings-db", "--command", "INSERT INTO greetings (message) VALUES ('from the CLI')", "--json"])
+        let insert = try d1(
+            stack,
+            [
+                "execute", "greetings-db", "--command", "INSERT INTO greetings (message) VALUES ('from the CLI')",
+                "--json",
+            ])
         #expect(insert.code == 0, "\(insert.err)")
-        #expect(try stack.request("GET", "/greetings").text == #"[{"id":1,"message":"Hello from D1!"},{"id":2,"message":"from the CLI"}]"#)
+        #expect(
+            try stack.request("GET", "/greetings").text
+                == #"[{"id":1,"message":"Hello from D1!"},{"id":2,"message":"from the CLI"}]"#)
         #expect(try d1(stack, ["migrations", "list", "DB"]).out.contains("No migrations to apply"))
     }
 }

@@ -9,10 +9,13 @@ struct OperationsTests {
     static var hello: String { OutpostStack.productsDirectory + "/hello" }
 
     @Test func statusPageInTextJSONAndPrometheus() throws {
-        let stack = try OutpostStack(executable: Self.hello, config: "name = \"status\"\n[outpost]\nstatus_path = \"/outpost-status\"\n")
+        let stack = try OutpostStack(
+            executable: Self.hello, config: "name = \"status\"\n[outpost]\nstatus_path = \"/outpost-status\"\n")
         for _ in 0..<3 { _ = try stack.request("GET", "/") }
         _ = try stack.request("GET", "/nope")
-        let json = try JSONSerialization.jsonObject(with: Data(try stack.request("GET", "/outpost-status?json").body)) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(try stack.request("GET", "/outpost-status?json").body))
+            as! [String: Any]
         #expect(json["pool"] as? String == "status")
         #expect(json["process manager"] as? String == "static")
         #expect((json["accepted conn"] as? Double ?? 0) >= 4)
@@ -45,7 +48,8 @@ struct OperationsTests {
     @Test func checkReportsAWrongTypeWithFileLineAndKeyPath() throws {
         let directory = try TestDirectory.make(prefix: "outpost-check")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try "name = \"x\"\n\n[outpost]\nthreads = \"many\"\n".write(toFile: directory + "/wrangler.toml", atomically: true, encoding: .utf8)
+        try "name = \"x\"\n\n[outpost]\nthreads = \"many\"\n".write(
+            toFile: directory + "/wrangler.toml", atomically: true, encoding: .utf8)
         let check = try TestProcess(executable: Self.hello, arguments: ["check"], directory: directory, name: "check")
         #expect(check.waitForExit(seconds: 30) != 0)
         #expect(check.stderr.contains("wrangler.toml:4: outpost.threads"))
@@ -73,7 +77,8 @@ struct OperationsTests {
     @Test func aBadCronIsAConfigErrorNamingItsLine() throws {
         let directory = try TestDirectory.make(prefix: "outpost-cron")
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try "name = \"x\"\n[triggers]\ncrons = [\"61 * * * *\"]\n".write(toFile: directory + "/wrangler.toml", atomically: true, encoding: .utf8)
+        try "name = \"x\"\n[triggers]\ncrons = [\"61 * * * *\"]\n".write(
+            toFile: directory + "/wrangler.toml", atomically: true, encoding: .utf8)
         let check = try TestProcess(executable: Self.hello, arguments: ["check"], directory: directory, name: "check")
         #expect(check.waitForExit(seconds: 30) != 0)
         #expect(check.stderr.contains("wrangler.toml:3"))
@@ -85,7 +90,8 @@ struct OperationsTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try "name = \"x\"\n".write(toFile: directory + "/wrangler.toml", atomically: true, encoding: .utf8)
         let trigger = try TestProcess(
-            executable: Self.hello, arguments: ["cron", "trigger", "*/5 * * * *", "--time", "1700000000000"], directory: directory, name: "trigger")
+            executable: Self.hello, arguments: ["cron", "trigger", "*/5 * * * *", "--time", "1700000000000"],
+            directory: directory, name: "trigger")
         #expect(trigger.waitForExit(seconds: 30) == 0)
         #expect(trigger.stderr.contains("scheduled run for */5 * * * * at 1700000000000"))
     }
@@ -95,14 +101,16 @@ struct OperationsTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try "name = \"dev\"\n".write(toFile: directory + "/wrangler.toml", atomically: true, encoding: .utf8)
         let port = try FreePort.find()
-        let dev = try TestProcess(executable: Self.hello, arguments: ["dev", "--port", String(port)], directory: directory, name: "dev")
+        let dev = try TestProcess(
+            executable: Self.hello, arguments: ["dev", "--port", String(port)], directory: directory, name: "dev")
         defer { dev.stop() }
         try OutpostStack.waitFor { dev.stdout.contains("ready on") }
         try OutpostStack.waitFor { (try? HTTPTestClient(port: port, timeoutSeconds: 2)) != nil }
         let ran = try HTTPTestClient(port: port).request("GET", "/__scheduled?cron=*%2F5+*+*+*+*")
         #expect(ran.status == 200)
         #expect(ran.text == "Ran scheduled event")
-        let handler = try HTTPTestClient(port: port).request("GET", "/cdn-cgi/handler/scheduled?cron=0+0+*+*+*&time=1700000000000")
+        let handler = try HTTPTestClient(port: port).request(
+            "GET", "/cdn-cgi/handler/scheduled?cron=0+0+*+*+*&time=1700000000000")
         #expect(handler.text == "ok")
         try OutpostStack.waitFor(seconds: 5) { dev.stderr.contains("scheduled run for 0 0 * * * at 1700000000000") }
     }

@@ -48,7 +48,8 @@ struct ServeThroughNginxTests {
     @Test func postOfOneMebibyteIsEchoed() throws {
         let stack = try OutpostStack(executable: Self.hello)
         let body = (0..<(1 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        let response = try stack.request("POST", "/echo", headers: [("Content-Type", "application/octet-stream")], body: body)
+        let response = try stack.request(
+            "POST", "/echo", headers: [("Content-Type", "application/octet-stream")], body: body)
         #expect(response.status == 200)
         #expect(response.body.count == body.count)
         #expect(response.body == body)
@@ -57,12 +58,14 @@ struct ServeThroughNginxTests {
     @Test func urlEncodedFormIsParsed() throws {
         let stack = try OutpostStack(executable: Self.hello)
         let response = try stack.request(
-            "POST", "/form", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array("name=Ada+L&x=%E2%9C%93".utf8))
+            "POST", "/form", headers: [("Content-Type", "application/x-www-form-urlencoded")],
+            body: Array("name=Ada+L&x=%E2%9C%93".utf8))
         #expect(response.text == #"{"name":"Ada L","x":"✓"}"#)
     }
 
     @Test func bodyOverTheLimitGets413() throws {
-        let stack = try OutpostStack(executable: Self.hello, config: "name = \"limits\"\n[outpost]\nmax_body_bytes = 1024\n")
+        let stack = try OutpostStack(
+            executable: Self.hello, config: "name = \"limits\"\n[outpost]\nmax_body_bytes = 1024\n")
         let small = try stack.request("POST", "/echo", body: [UInt8](repeating: 1, count: 1024))
         #expect(small.status == 200)
         let large = try stack.request("POST", "/echo", body: [UInt8](repeating: 1, count: 4096))
@@ -106,7 +109,10 @@ struct ServeThroughNginxTests {
     @Test func setCookieIsSentTwice() throws {
         let stack = try OutpostStack(executable: Self.hello)
         let response = try stack.request("GET", "/cookies")
-        #expect(response.values("set-cookie") == ["a=1; Path=/; HttpOnly; SameSite=Lax", "b=2; Path=/; HttpOnly; SameSite=Lax"])
+        #expect(
+            response.values("set-cookie") == [
+                "a=1; Path=/; HttpOnly; SameSite=Lax", "b=2; Path=/; HttpOnly; SameSite=Lax",
+            ])
     }
 
     @Test func uncaughtErrorGivesASafe500InServe() throws {
@@ -160,6 +166,12 @@ struct ServeThroughNginxTests {
         #expect(stack.server.stderr.contains("waitUntil task finished after 1200 ms"))
     }
 
+    @Test func waitUntilWorkFinishesWithoutWaitingForAnotherRequest() throws {
+        let stack = try OutpostStack(executable: Self.hello, threads: 1)
+        #expect(try stack.request("GET", "/wait-until?ms=100").status == 200)
+        try OutpostStack.waitFor(seconds: 5) { stack.server.stderr.contains("waitUntil task finished after 100 ms") }
+    }
+
     @Test func craftedParamsRecordDoesNotTakeTheServiceDown() throws {
         let stack = try OutpostStack(executable: Self.hello)
         #expect(try stack.request("GET", "/").status == 200)
@@ -174,7 +186,9 @@ struct ServeThroughNginxTests {
         let stack = try OutpostStack(executable: Self.hello)
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20 {
-            let garbage = (0..<Int.random(in: 1...4096, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let garbage = (0..<Int.random(in: 1...4096, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             try FastCGIRawClient.send(garbage, toSocket: stack.socketPath, waitMs: 50)
         }
         for _ in 0..<10 {

@@ -25,18 +25,22 @@ struct CGIRequestMapperTests {
     ])
     func defaultPortsAreLeftOut(scheme: String, port: String, host: String, expected: String) {
         let head = CGIRequestMapper.head(
-            from: [("REQUEST_SCHEME", scheme), ("SERVER_PORT", port), ("HTTP_HOST", host), ("REQUEST_URI", "/")], colo: "X")
+            from: [("REQUEST_SCHEME", scheme), ("SERVER_PORT", port), ("HTTP_HOST", host), ("REQUEST_URI", "/")],
+            colo: "X")
         #expect(head.url.absoluteString == expected)
     }
 
     @Test func httpsParamMeansHTTPSWithoutRequestScheme() {
-        let head = CGIRequestMapper.head(from: [("HTTPS", "on"), ("HTTP_HOST", "a.test"), ("SERVER_PORT", "443"), ("REQUEST_URI", "/x")], colo: "X")
+        let head = CGIRequestMapper.head(
+            from: [("HTTPS", "on"), ("HTTP_HOST", "a.test"), ("SERVER_PORT", "443"), ("REQUEST_URI", "/x")], colo: "X")
         #expect(head.url.absoluteString == "https://a.test/x")
     }
 
     @Test func repeatedParamsAreJoinedAndCookiesWithSemicolons() {
         let head = CGIRequestMapper.head(
-            from: base + [("HTTP_X_DUP", "one"), ("HTTP_X_DUP", "two"), ("HTTP_COOKIE", "a=1"), ("HTTP_COOKIE", "b=2")], colo: "X")
+            from: base + [
+                ("HTTP_X_DUP", "one"), ("HTTP_X_DUP", "two"), ("HTTP_COOKIE", "a=1"), ("HTTP_COOKIE", "b=2"),
+            ], colo: "X")
         #expect(head.headers.values("x-dup") == ["one, two"])
         #expect(head.headers.get("cookie") == "a=1; b=2")
     }
@@ -53,7 +57,10 @@ struct CGIRequestMapperTests {
 
     @Test func cfPropertiesComeFromTheEdgeParams() {
         let head = CGIRequestMapper.head(
-            from: base + [("SSL_PROTOCOL", "TLSv1.3"), ("SSL_CIPHER", "TLS_AES_128_GCM_SHA256"), ("TCPINFO_RTT", "2500"), ("SERVER_PROTOCOL", "HTTP/2.0")],
+            from: base + [
+                ("SSL_PROTOCOL", "TLSv1.3"), ("SSL_CIPHER", "TLS_AES_128_GCM_SHA256"), ("TCPINFO_RTT", "2500"),
+                ("SERVER_PROTOCOL", "HTTP/2.0"),
+            ],
             colo: "AMS")
         #expect(head.cf.tlsVersion == "TLSv1.3")
         #expect(head.cf.tlsCipher == "TLS_AES_128_GCM_SHA256")
@@ -65,7 +72,10 @@ struct CGIRequestMapperTests {
 
     @Test func emptyContentParamsOnAGetAreIgnored() {
         let head = CGIRequestMapper.head(
-            from: [("REQUEST_METHOD", "GET"), ("CONTENT_TYPE", ""), ("CONTENT_LENGTH", ""), ("HTTP_HOST", "h"), ("REQUEST_URI", "/")], colo: "X")
+            from: [
+                ("REQUEST_METHOD", "GET"), ("CONTENT_TYPE", ""), ("CONTENT_LENGTH", ""), ("HTTP_HOST", "h"),
+                ("REQUEST_URI", "/"),
+            ], colo: "X")
         #expect(!head.headers.has("content-type"))
         #expect(head.contentLength == nil)
     }
@@ -86,7 +96,10 @@ struct ResponseHeadTests {
         headers.append("Set-Cookie", "a=1")
         headers.append("Set-Cookie", "b=2")
         let head = try text(Response.text("hi", status: 404, headers: headers))
-        #expect(head == "Status: 404 Not Found\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 2\r\n\r\n")
+        #expect(
+            head
+                == "Status: 404 Not Found\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 2\r\n\r\n"
+        )
     }
 
     @Test func streamsDisableNginxBuffering() throws {

@@ -13,7 +13,9 @@ struct NginxConfigTests {
     }
 
     @Test func renderingFillsEveryPlaceholder() {
-        let config = NginxConfig(port: 8787, fastcgiAddress: "unix:/tmp/x.sock", prefix: "/tmp/p", maxBodyBytes: 1024, keepAliveConnections: 16)
+        let config = NginxConfig(
+            port: 8787, fastcgiAddress: "unix:/tmp/x.sock", prefix: "/tmp/p", maxBodyBytes: 1024,
+            keepAliveConnections: 16)
         let text = config.render(template: NginxConfig.template(in: nil))
         #expect(!text.contains("{{"))
         #expect(text.contains("listen 127.0.0.1:8787;"))
@@ -21,7 +23,8 @@ struct NginxConfigTests {
         #expect(text.contains("client_max_body_size 1024;"))
         #expect(text.contains("fastcgi_keep_conn on;"))
         #expect(text.contains("keepalive 16;"))
-        let off = NginxConfig(port: 1, fastcgiAddress: "127.0.0.1:9000", prefix: "/p", maxBodyBytes: 1).render(template: NginxConfig.template(in: nil))
+        let off = NginxConfig(port: 1, fastcgiAddress: "127.0.0.1:9000", prefix: "/p", maxBodyBytes: 1).render(
+            template: NginxConfig.template(in: nil))
         #expect(off.contains("fastcgi_keep_conn off;"))
         #expect(!off.contains("keepalive "))
     }
@@ -36,7 +39,8 @@ struct WorkerInvokerTests {
     }
 
     private func invoker(dev: Bool) -> WorkerInvoker {
-        WorkerInvoker(worker: Failing(), env: Env(), tracker: WaitUntilTracker(), showsErrors: dev, logger: .init(label: "test"))
+        WorkerInvoker(
+            worker: Failing(), env: Env(), tracker: WaitUntilTracker(), showsErrors: dev, logger: .init(label: "test"))
     }
 
     @Test func httpErrorBecomesItsStatus() async throws {

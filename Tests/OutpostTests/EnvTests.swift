@@ -6,7 +6,8 @@ struct EnvTests {
 
     @Test func varsSecretsAndBindings() throws {
         let env = Env(
-            vars: ["API_HOST": "example.com", "FEATURES": ["beta": true]], secrets: ["API_HOST": "secret-wins", "TOKEN": "t"],
+            vars: ["API_HOST": "example.com", "FEATURES": ["beta": true]],
+            secrets: ["API_HOST": "secret-wins", "TOKEN": "t"],
             bindings: ["STORE": Env.Binding(kind: "KV namespace", value: Store())], configFile: "wrangler-like.toml")
         #expect(env["API_HOST"] == "secret-wins")
         #expect(env["FEATURES"] == #"{"beta":true}"#)
@@ -21,7 +22,9 @@ struct EnvTests {
         do {
             _ = try env.binding("KV", as: Store.self, kind: "KV namespace")
         } catch {
-            #expect(error.description == #"binding "KV" is not declared in wrangler-like.toml: declare a KV namespace named "KV""#)
+            #expect(
+                error.description
+                    == #"binding "KV" is not declared in wrangler-like.toml: declare a KV namespace named "KV""#)
         }
         do {
             _ = try env.binding("DB", as: Store.self, kind: "KV namespace")

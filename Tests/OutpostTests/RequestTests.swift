@@ -40,7 +40,9 @@ struct RequestTests {
     }
 
     @Test func urlEncodedForm() async throws {
-        let form = try await request("name=Ada+Lovelace&tag=a&tag=b&empty=", contentType: "application/x-www-form-urlencoded").formData()
+        let form = try await request(
+            "name=Ada+Lovelace&tag=a&tag=b&empty=", contentType: "application/x-www-form-urlencoded"
+        ).formData()
         #expect(form.string("name") == "Ada Lovelace")
         #expect(form.getAll("tag").map(\.text) == ["a", "b"])
         #expect(form.string("empty") == "")
@@ -53,7 +55,9 @@ struct RequestTests {
             + "--XyZ--\r\n"
         let form = try await request(body, contentType: "multipart/form-data; boundary=XyZ").formData()
         #expect(form.string("title") == "Codes")
-        #expect(form.get("file") == .file(name: "codes.txt", contentType: "text/plain", bytes: Array("AAA111\nBBB222".utf8)))
+        #expect(
+            form.get("file") == .file(name: "codes.txt", contentType: "text/plain", bytes: Array("AAA111\nBBB222".utf8))
+        )
     }
 
     @Test func formDataNeedsAFormContentType() async {

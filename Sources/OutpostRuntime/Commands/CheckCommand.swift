@@ -25,10 +25,14 @@ enum ConfigSummary {
         for name in config.vars.keys.sorted() { lines.append("var \(name)") }
         for name in config.secrets.keys.sorted() { lines.append("secret \(name) (hidden)") }
         for kv in config.kvNamespaces {
-            lines.append("kv \(kv.binding) → \(kv.backend == "sqlite" ? "\(config.outpost.stateDir)/kv/\(kv.localName).sqlite" : kv.url ?? kv.backend)")
+            lines.append(
+                "kv \(kv.binding) → \(kv.backend == "sqlite" ? "\(config.outpost.stateDir)/kv/\(kv.localName).sqlite" : kv.url ?? kv.backend)"
+            )
         }
         for d1 in config.d1Databases {
-            lines.append("d1 \(d1.binding) → \(config.outpost.stateDir)/d1/\(d1.localName).sqlite (migrations \(d1.migrationsDir))")
+            lines.append(
+                "d1 \(d1.binding) → \(config.outpost.stateDir)/d1/\(d1.localName).sqlite (migrations \(d1.migrationsDir))"
+            )
         }
         for cron in config.crons { lines.append("cron \(cron.expression)") }
         return lines.joined(separator: "\n")

@@ -4,13 +4,17 @@ import OutpostConfig
 
 /// The options every command that reads the config shares: `--config`, `--env`, `--persist-to`.
 struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: "The config file (default: wrangler.toml, else wrangler-like.toml, in the working directory).")
+    @Option(
+        name: .long,
+        help: "The config file (default: wrangler.toml, else wrangler-like.toml, in the working directory).")
     var config: String?
 
     @Option(name: [.customLong("env"), .customShort("e")], help: "Apply the [env.NAME] section of the config.")
     var environment: String?
 
-    @Option(name: .customLong("persist-to"), help: "The state directory for KV and D1 files (overrides [outpost] state_dir).")
+    @Option(
+        name: .customLong("persist-to"),
+        help: "The state directory for KV and D1 files (overrides [outpost] state_dir).")
     var persistTo: String?
 
     /// Loads and resolves the config, applying `--persist-to`.

@@ -35,9 +35,11 @@ struct DevCommand: WorkerCommand {
             port: httpPort, fastcgiAddress: "unix:\(socketPath)", prefix: config.outpost.stateDir + "/nginx",
             maxBodyBytes: config.outpost.maxBodyBytes)
         let confPath = try nginxConfig.write(templateDirectory: config.directory)
-        let nginxProcess = try ChildProcess.spawn(path: nginx, arguments: [nginx, "-p", nginxConfig.prefix, "-c", confPath, "-e", "stderr"])
+        let nginxProcess = try ChildProcess.spawn(
+            path: nginx, arguments: [nginx, "-p", nginxConfig.prefix, "-c", confPath, "-e", "stderr"])
         let arguments = options.childArguments + (threads.map { ["--threads", String($0)] } ?? [])
-        let code = DevSession(nginx: nginxProcess, logger: logger).run(url: "http://127.0.0.1:\(httpPort)") { onStop, ready in
+        let code = DevSession(nginx: nginxProcess, logger: logger).run(url: "http://127.0.0.1:\(httpPort)") {
+            onStop, ready in
             Supervise.run(
                 listenFD: listener.fd, workerArguments: arguments, config: config, logger: logger, dev: true,
                 onStop: onStop, ready: ready)
@@ -51,7 +53,9 @@ struct DevSession: Sendable {
     let nginx: ChildProcess
     let logger: Logger
 
-    func run(url: String, supervise: (@escaping @Sendable () -> Void, @escaping @Sendable (Supervisor) -> Void) -> Int32) -> Int32 {
+    func run(
+        url: String, supervise: (@escaping @Sendable () -> Void, @escaping @Sendable (Supervisor) -> Void) -> Int32
+    ) -> Int32 {
         let nginx = self.nginx
         let logger = self.logger
         let supervisor = Mutex<Supervisor?>(nil)
@@ -61,7 +65,8 @@ struct DevSession: Sendable {
             nginxExited.store(true, ordering: .releasing)
             if let running = supervisor.withLock({ $0 }) {
                 if WaitStatus.exitCode(status) != 0 {
-                    logger.error("nginx stopped (\(WaitStatus.describe(status))); see the messages above. Stopping the worker.")
+                    logger.error(
+                        "nginx stopped (\(WaitStatus.describe(status))); see the messages above. Stopping the worker.")
                 }
                 running.stop()
             }

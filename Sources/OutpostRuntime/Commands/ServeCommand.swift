@@ -22,7 +22,11 @@ struct ServeCommand: WorkerCommand {
         for warning in config.warnings { logger.warning("\(warning)") }
         let listener = try ListenerSetup.open(config: config)
         defer { ListenSocket.remove(listener.address) }
-        logger.info("serving", metadata: ["listen": "\(listener.address)", "threads": "\(config.outpost.threads)", "config": "\(config.file)"])
+        logger.info(
+            "serving",
+            metadata: [
+                "listen": "\(listener.address)", "threads": "\(config.outpost.threads)", "config": "\(config.file)",
+            ])
         let code = Supervise.run(
             listenFD: listener.fd, workerArguments: options.childArguments + overrides.childArguments,
             config: config, logger: logger)
@@ -40,7 +44,8 @@ struct ServeOverrides: ParsableArguments {
 
     func apply(to config: inout WorkerConfig) throws {
         if let listen {
-            guard let address = ListenAddress(parsing: listen, relativeTo: FileManager.default.currentDirectoryPath) else {
+            guard let address = ListenAddress(parsing: listen, relativeTo: FileManager.default.currentDirectoryPath)
+            else {
                 throw ValidationError("--listen \(listen): expected unix:/path or host:port")
             }
             config.outpost.listen = address
@@ -72,9 +77,11 @@ enum ListenerSetup {
     }
 
     static func open(config: WorkerConfig, address override: SocketAddress? = nil) throws -> Listener {
-        let address = override ?? socketAddress(config.outpost.listen ?? .unix(path: config.outpost.stateDir + "/outpost.sock"))
+        let address =
+            override ?? socketAddress(config.outpost.listen ?? .unix(path: config.outpost.stateDir + "/outpost.sock"))
         var fd = try ListenSocket.open(
-            address, mode: config.outpost.socketMode, group: config.outpost.socketGroup, backlog: Int32(config.outpost.backlog))
+            address, mode: config.outpost.socketMode, group: config.outpost.socketGroup,
+            backlog: Int32(config.outpost.backlog))
         if fd <= 3 {
             let moved = fcntl(fd, F_DUPFD_CLOEXEC, 10)
             close(fd)
@@ -99,7 +106,8 @@ enum Supervise {
     ) -> Int32 {
         let supervisor = Supervisor(
             executable: ChildProcess.currentExecutable,
-            arguments: [CommandLine.arguments[0], WorkerProcessCommand.name, "--listen-fd", "3"] + (dev ? ["--dev"] : []) + workerArguments,
+            arguments: [CommandLine.arguments[0], WorkerProcessCommand.name, "--listen-fd", "3"]
+                + (dev ? ["--dev"] : []) + workerArguments,
             listenFD: listenFD, shutdownTimeoutMs: config.outpost.shutdownTimeoutMs, logger: logger)
         let watcher = SignalWatcher([SIGTERM, SIGINT, SIGQUIT, SIGHUP]) { signal in
             if signal == SIGHUP {

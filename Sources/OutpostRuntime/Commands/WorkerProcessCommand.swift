@@ -35,4 +35,3 @@ struct WorkerProcessCommand: WorkerCommand {
         await runtime.serve(listenFD: listenFD)
     }
 }
-

@@ -28,7 +28,8 @@ struct ListenQueue: Equatable {
     private static func readUnix(fd: Int32) -> ListenQueue? {
         var status = stat()
         guard fstat(fd, &status) == 0 else { return nil }
-        let netlink = socket(AF_NETLINK, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 4 /* NETLINK_SOCK_DIAG */)
+        let netlink = socket(
+            AF_NETLINK, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 4 /* NETLINK_SOCK_DIAG */)
         guard netlink >= 0 else { return nil }
         defer { close(netlink) }
         // nlmsghdr (16) + unix_diag_req (24).

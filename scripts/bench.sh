@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Benchmarks Outpost behind nginx beside its FastCGI peers, in one run (scripts/bench/peers.sh):
+# nginx `return 200` (ceiling), a C libfcgi responder with the same thread count (floor of any
+# libfcgi responder), php-fpm pm=static with as many children (the peer), php-fpm + PDO SQLite
+# (the KV peer), and the `hello` worker: `/` (hello), `/kv-get` (one KV get) and `/d1-read`
+# (one indexed D1 read). Then ratios, and Outpost's memory at idle and after long runs.
+#
+#   scripts/bench.sh                 # 3 repeats × 10 s, 64 and 1 connections, keep-conn off and on
+#   scripts/bench.sh --quick         # 1 repeat × 5 s
+#   scripts/bench.sh --soak 3        # also: RSS after each of 3 runs of 1 million requests
+#   scripts/bench.sh -t 8            # Outpost threads / C threads / php-fpm children (default 4)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+REPEAT=3; DURATION=10; CONNS="64 1"; THREADS=4; SOAK=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -r) REPEAT=$2; shift 2;;
+    -d) DURATION=$2; shift 2;;
+    -c) CONNS=$2; shift 2;;
+    -t) THREADS=$2; shift 2;;
+    --quick) REPEAT=1; DURATION=5; shift;;
+    --soak) SOAK=$2; shift 2;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0;;
+    *) echo "bench.sh: unknown option $1" >&2; exit 2;;
+  esac
+done
+[[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
+scripts/setup.sh
+missing=()
+for p in wrk gcc spawn-fcgi php-fpm php-sqlite3 libnginx-mod-http-lua; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  [ ! -e /usr/sbin/policy-rc.d ] && { printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; trap 'rm -f /usr/sbin/policy-rc.d' EXIT; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+swift build -c release --product hello >/dev/null
+BIN="$(swift build -c release --show-bin-path)/hello"
+W=$(mktemp -d /tmp/outpost-bench.XXXXXX); chmod 755 "$W"
+cat >"$W/wrangler.toml" <<TOML
+name = "bench"
+[[kv_namespaces]]
+binding = "KV"
+id = "bench"
+[[d1_databases]]
+binding = "DB"
+database_name = "bench"
+migrations_dir = "$ROOT/Sources/hello/migrations"
+[outpost]
+state_dir = "$W/state"
+request_timeout_ms = 30000
+TOML
+cfg=(--config "$W/wrangler.toml")
+"$BIN" d1 migrations apply DB "${cfg[@]}" >/dev/null
+"$BIN" kv key put greeting hello --binding KV "${cfg[@]}" >/dev/null
+# 10,000 more keys, like the php-fpm + SQLite peer's table.
+python3 - "$W/bulk.json" <<'PY'
+import json, sys
+json.dump([{"key": f"k{i}", "value": "x" * 64} for i in range(10000)], open(sys.argv[1], "w"))
+PY
+"$BIN" kv bulk put "$W/bulk.json" --binding KV "${cfg[@]}" >/dev/null
+
+SOCK="$W/outpost.sock"; SOCK64="$W/outpost64.sock"
+echo "# Outpost benchmark — $(date -u +%FT%TZ), $(nproc) cores, threads/children = $THREADS"
+echo "# hello: $BIN"
+echo
+echo "## keep-conn off (Debian's default): every target with $THREADS threads/children"
+scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$CONNS" --only static,php4,phpsqlite,c4 --no-install \
+  --csv "$W/off.csv" \
+  --extra outpost=unix:"$SOCK" --extra-cmd outpost="$BIN serve ${cfg[*]} --listen unix:$SOCK --threads $THREADS" \
+  --extra kvget=unix:"$SOCK" --extra-path kvget="/kv-get?k=greeting" \
+  --extra d1read=unix:"$SOCK" --extra-path d1read="/d1-read?id=1"
+echo
+echo "## keep-conn on: C libfcgi with $THREADS threads (pinned threads stall), Outpost with 64 threads (≥ nginx's connections)"
+scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$CONNS" -k on -K 64 --only c4 --no-install --port 18180 \
+  --csv "$W/on.csv" \
+  --extra outpost64=unix:"$SOCK64" --extra-cmd outpost64="$BIN serve ${cfg[*]} --listen unix:$SOCK64 --threads 64"
+
+python3 - "$W/off.csv" "$W/on.csv" <<'PY'
+import csv, statistics, sys
+rows = [r for f in sys.argv[1:] for r in csv.DictReader(open(f))]
+def med(target, conns, field, keep=None):
+    vals = [float(r[field]) for r in rows if r["target"] == target and r["conns"] == str(conns)
+            and (keep is None or r["keep_conn_target"] == keep) and r[field] not in ("", "-")]
+    return statistics.median(vals) if vals else float("nan")
+print("\n## Ratios (medians of the repeats)")
+print("| figure | value | target |")
+print("|---|---:|---|")
+for c in (64, 1):
+    o, c4, php = med("outpost", c, "req_per_s"), med("c4", c, "req_per_s", "off"), med("php4", c, "req_per_s")
+    print(f"| hello req/s @{c}: Outpost / C libfcgi | {o/c4:.2f} | ≥ 0.90 @64 |")
+    print(f"| hello req/s @{c}: Outpost / php-fpm | {o/php:.2f} | ≥ 1.30 @64 |")
+    print(f"| hello p99 @{c}: Outpost / php-fpm | {med('outpost', c, 'p99_ms')/med('php4', c, 'p99_ms'):.2f} | ≤ 1.00 @64 |")
+    print(f"| hello p50 @{c}: Outpost / C libfcgi | {med('outpost', c, 'p50_ms')/med('c4', c, 'p50_ms', 'off'):.2f} | ≤ 1.20 @1 |")
+    kv, d1, pdo = med("kvget", c, "req_per_s"), med("d1read", c, "req_per_s"), med("phpsqlite", c, "req_per_s")
+    print(f"| KV-get req/s @{c}: / hello | {kv/o:.2f} | ≥ 0.80 @64 |")
+    print(f"| KV-get req/s @{c}: / php-fpm+PDO SQLite | {kv/pdo:.2f} | ≥ 2.50 @64 |")
+    print(f"| D1-read req/s @{c}: / hello | {d1/o:.2f} | ≥ 0.70 @64 |")
+for c in (64, 1):
+    print(f"| keep-conn on @{c}: Outpost (64 threads) p99 ms | {med('outpost64', c, 'p99_ms'):.2f} | no multi-second p99 |")
+    print(f"| keep-conn on @{c}: C libfcgi ({'4'} threads) p99 ms | {med('c4', c, 'p99_ms', 'on'):.2f} | (the trap) |")
+PY
+
+if [ "$SOAK" -gt 0 ]; then
+  echo
+  echo "## Memory: RSS of the worker process at idle and after each run of 1,000,000 requests"
+  "$BIN" serve "${cfg[@]}" --listen unix:"$W/soak.sock" --threads "$THREADS" 2>"$W/soak.log" &
+  SUP=$!
+  sleep 1
+  sed -e "s#{{USER}}#user root root;#" -e "s#{{PREFIX}}#$W/ngx#g" -e "s#{{PORT}}#18299#" \
+      -e "s#{{FASTCGI_ADDRESS}}#unix:$W/soak.sock#" -e "s#{{MAX_BODY_BYTES}}#1048576#" \
+      -e "s#{{KEEP_CONN}}#off#" -e "s#{{UPSTREAM_KEEPALIVE}}##" nginx/dev.conf.template >"$W/soak-nginx.conf"
+  mkdir -p "$W/ngx"; nginx -p "$W/ngx" -c "$W/soak-nginx.conf" -e "$W/ngx/err.log" & NGX=$!
+  sleep 1
+  worker=$(pgrep -P "$SUP" | head -1)
+  rss() { awk '/VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$worker/status"; }
+  echo "| after | worker RSS |"; echo "|---|---:|"; echo "| idle | $(rss) |"
+  for i in $(seq 1 "$SOAK"); do
+    wrk -t2 -c64 -d600s --timeout 5s -s <(printf 'local n=0\nrequest=function() n=n+1; if n>500000 then wrk.thread:stop() end; return wrk.format() end\n') \
+      http://127.0.0.1:18299/ >/dev/null 2>&1 || true
+    echo "| run $i (1M requests) | $(rss) |"
+  done
+  kill "$NGX" "$SUP"; wait "$SUP" 2>/dev/null || true
+fi
+rm -rf "$W"
