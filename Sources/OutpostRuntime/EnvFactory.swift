@@ -4,8 +4,12 @@ public import Outpost
 public import OutpostConfig
 import OutpostSQLite
 
-/// Builds a worker's `Env` from its config: vars, secrets (`.dev.vars`, then the process environment
-/// for names the config declares), and every KV and D1 binding opened on the state directory.
+/// Builds a worker's `Env` from its config: vars, secrets, and every KV and D1 binding opened on the
+/// state directory.
+///
+/// Secrets come from `.dev.vars` (development), then from the process environment (production,
+/// e.g. a systemd `EnvironmentFile`): each name in `secrets.required`, and `OUTPOST_SECRET_<NAME>`
+/// as secret `NAME`. The environment wins over `.dev.vars`.
 public struct EnvFactory: Sendable {
     /// The resolved config.
     public let config: WorkerConfig
@@ -32,10 +36,23 @@ public struct EnvFactory: Sendable {
         }
         return Env(
             vars: config.vars,
-            secrets: config.secrets,
+            secrets: Self.secrets(of: config, environment: ProcessInfo.processInfo.environment),
             bindings: bindings,
             configFile: config.file
         )
+    }
+
+    /// The secrets of `config` with the process environment's applied (see the type's documentation).
+    public static func secrets(of config: WorkerConfig, environment: [String: String]) -> [String: String] {
+        var secrets = config.secrets
+        for name in config.requiredSecrets ?? [] {
+            if let value = environment[name] { secrets[name] = value }
+        }
+        let prefix = "OUTPOST_SECRET_"
+        for (key, value) in environment where key.hasPrefix(prefix) && key.count > prefix.count {
+            secrets[String(key.dropFirst(prefix.count))] = value
+        }
+        return secrets
     }
 
     /// A `D1Database` per `[[d1_databases]]` binding, each on `<state_dir>/d1/<database_name or binding>.sqlite`;

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Outpost
+import OutpostConfig
 import OutpostRuntime
 import OutpostTesting
 import Testing
@@ -56,5 +57,16 @@ struct WorkerInvokerTests {
         let development = await invoker(dev: true).fetch(Request(url: URL(string: "http://h/x")!))
         #expect(development.status == 500)
         #expect(try await development.text().contains("secret detail"))
+    }
+}
+
+struct SecretsFromEnvironmentTests {
+    @Test func requiredNamesAndPrefixedVariablesBecomeSecrets() {
+        var config = WorkerConfig(file: "wrangler.toml", directory: "/tmp")
+        config.secrets = ["API_KEY": "from-dev-vars", "OTHER": "kept"]
+        config.requiredSecrets = ["API_KEY", "MISSING"]
+        let secrets = EnvFactory.secrets(
+            of: config, environment: ["API_KEY": "from-env", "OUTPOST_SECRET_TOKEN": "t", "PATH": "/bin"])
+        #expect(secrets == ["API_KEY": "from-env", "OTHER": "kept", "TOKEN": "t"])
     }
 }
