@@ -67,7 +67,8 @@ let package = Package(
             exclude: ["migrations"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "OutpostTests", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "OutpostConfigTests",
             dependencies: ["OutpostConfig"],

@@ -263,6 +263,32 @@ enum JSONSerializer {
         }
     }
 
+    static func writePretty(_ value: JSONValue, indent: String, into out: inout String) {
+        let inner = indent + "  "
+        switch value {
+        case .array(let elements) where !elements.isEmpty:
+            out += "[\n"
+            for (index, element) in elements.enumerated() {
+                out += inner
+                writePretty(element, indent: inner, into: &out)
+                out += index == elements.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "]"
+        case .object(let object) where !object.isEmpty:
+            out += "{\n"
+            for (index, member) in object.enumerated() {
+                out += inner
+                writeString(member.key, into: &out)
+                out += ": "
+                writePretty(member.value, indent: inner, into: &out)
+                out += index == object.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        default:
+            write(value, into: &out)
+        }
+    }
+
     /// Formats a number as JS does: integers without a fraction, others in shortest round-trip form.
     static func format(_ number: Double) -> String {
         guard number.isFinite else { return "null" }

@@ -36,6 +36,13 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         return out
     }
 
+    /// JSON text indented by two spaces. JS equivalent: `JSON.stringify(value, null, 2)`.
+    public var prettyPrinted: String {
+        var out = ""
+        JSONSerializer.writePretty(self, indent: "", into: &out)
+        return out
+    }
+
     /// Decodes this value into a `Decodable` type.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(serialized.utf8))

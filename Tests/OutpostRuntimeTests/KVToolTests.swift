@@ -3,6 +3,7 @@ import Foundation
 import Outpost
 import OutpostConfig
 import OutpostSQLite
+import OutpostTesting
 import Testing
 
 @testable import OutpostRuntime
@@ -158,7 +159,7 @@ struct KVToolTests {
     @Test func prettyPrintedLikeWrangler() {
         let keys: JSONValue = [["name": "a", "metadata": ["x": 1]], ["name": "b"]]
         #expect(
-            JSONPrettyPrinter.render(keys) == """
+            keys.prettyPrinted == """
                 [
                   {
                     "name": "a",
@@ -171,7 +172,7 @@ struct KVToolTests {
                   }
                 ]
                 """)
-        #expect(JSONPrettyPrinter.render([]) == "[]")
+        #expect(JSONValue.array([]).prettyPrinted == "[]")
     }
 
     @Test func commandLineParses() throws {
@@ -208,16 +209,7 @@ struct KVToolTests {
     }
 }
 
-/// The message of the error `body` throws (`TypeError: …` for a TypeError), or `nil` when it succeeds.
+/// The message of the error `body` throws, or `nil` when it succeeds.
 func errorMessage(_ body: () async throws -> Void) async -> String? {
-    do {
-        try await body()
-        return nil
-    } catch let error as KVError {
-        return error.message
-    } catch let error as TypeError {
-        return "TypeError: \(error.message)"
-    } catch {
-        return "\(error)"
-    }
+    await ErrorText.of(body)
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Outpost
 import OutpostSQLite
+import OutpostTesting
 import Synchronization
 
 /// A clock tests move by hand (milliseconds since the epoch).
@@ -62,16 +63,7 @@ func sqlite3(_ path: String, _ sql: String) throws -> String {
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
-/// The message of the error `body` throws (`TypeError: …` for a TypeError), or `nil` when it succeeds.
+/// The message of the error `body` throws, or `nil` when it succeeds.
 func errorMessage(_ body: () async throws -> Void) async -> String? {
-    do {
-        try await body()
-        return nil
-    } catch let error as KVError {
-        return error.message
-    } catch let error as TypeError {
-        return "TypeError: \(error.message)"
-    } catch {
-        return "\(type(of: error)): \(error)"
-    }
+    await ErrorText.of(body)
 }

@@ -1,4 +1,5 @@
 import Outpost
+import OutpostTesting
 import Synchronization
 
 /// A clock tests move by hand (milliseconds since the epoch).
@@ -23,18 +24,9 @@ func makeNamespace() -> (KVNamespace, ManualClock, MemoryKVStorage) {
     return (KVNamespace(storage: storage, clock: clock.kvClock), clock, storage)
 }
 
-/// The message of the error `body` throws (`TypeError: …` for a TypeError), or `nil` when it succeeds.
+/// The message of the error `body` throws, or `nil` when it succeeds.
 func errorMessage(_ body: () async throws -> Void) async -> String? {
-    do {
-        try await body()
-        return nil
-    } catch let error as KVError {
-        return error.message
-    } catch let error as TypeError {
-        return "TypeError: \(error.message)"
-    } catch {
-        return "\(type(of: error)): \(error)"
-    }
+    await ErrorText.of(body)
 }
 
 /// A string of `count` UTF-8 bytes.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Outpost
 import OutpostConfig
 
 /// `kv`: wrangler's `kv namespace|key|bulk` commands on the local KV files the server uses.
@@ -22,7 +23,7 @@ struct KVNamespaceCommand: ParsableCommand {
         @OptionGroup var options: ConfigOptions
 
         func run() throws {
-            print(JSONPrettyPrinter.render(KVTool(config: try options.load()).namespaceList()))
+            print(KVTool(config: try options.load()).namespaceList().prettyPrinted)
         }
     }
 }
@@ -120,7 +121,7 @@ struct KVKeyCommand: ParsableCommand {
         func run() async throws {
             let tool = KVTool(config: try options.load())
             let keys = try await tool.list(binding: try target.binding(in: tool), prefix: prefix)
-            print(JSONPrettyPrinter.render(keys))
+            print(keys.prettyPrinted)
         }
     }
 }

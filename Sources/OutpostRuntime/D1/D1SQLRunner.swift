@@ -32,7 +32,7 @@ public enum D1SQLRunner {
                         ("meta", .object(JSONObject([("duration", .number(result.meta.duration))]))),
                     ]))
             })
-        return PrettyJSON.render(value)
+        return value.prettyPrinted
     }
 
     /// The human output: `🚣 N command(s) executed successfully.` and a table per result that has rows.
