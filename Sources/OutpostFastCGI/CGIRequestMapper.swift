@@ -37,18 +37,18 @@ public enum CGIRequestMapper {
         var contentLength: String?
         var remoteAddress: String?
         var cf = CFProperties(colo: colo)
-        var headerNames: [String] = []
-        var headerValues: [String: String] = [:]
+        // A request has a dozen headers: a linear scan beats hashing.
+        var headerPairs: [(name: String, value: String)] = []
+        headerPairs.reserveCapacity(16)
 
         for (name, value) in params {
             if name.hasPrefix("HTTP_") {
                 if name == "HTTP_TRANSFER_ENCODING" { continue }
                 let header = headerName(fromParam: name)
-                if let existing = headerValues[header] {
-                    headerValues[header] = existing + (header == "cookie" ? "; " : ", ") + value
+                if let index = headerPairs.firstIndex(where: { $0.name == header }) {
+                    headerPairs[index].value += (header == "cookie" ? "; " : ", ") + value
                 } else {
-                    headerNames.append(header)
-                    headerValues[header] = value
+                    headerPairs.append((header, value))
                 }
                 if name == "HTTP_HOST", host == nil { host = value }
                 continue
@@ -70,17 +70,17 @@ public enum CGIRequestMapper {
             default: break
             }
         }
-        var headers = Headers()
-        for header in headerNames { headers.append(header, headerValues[header]!) }
-        if let contentType, !contentType.isEmpty, headerValues["content-type"] == nil {
+        func has(_ name: String) -> Bool { headerPairs.contains { $0.name == name } }
+        var headers = Headers(headerPairs)
+        if let contentType, !contentType.isEmpty, !has("content-type") {
             headers.append("content-type", contentType)
         }
-        if let contentLength, !contentLength.isEmpty, headerValues["content-length"] == nil {
+        if let contentLength, !contentLength.isEmpty, !has("content-length") {
             headers.append("content-length", contentLength)
         }
         if let remoteAddress, !remoteAddress.isEmpty {
             cf.clientAddress = remoteAddress
-            if headerValues["cf-connecting-ip"] == nil { headers.append("cf-connecting-ip", remoteAddress) }
+            if !has("cf-connecting-ip") { headers.append("cf-connecting-ip", remoteAddress) }
         }
         let resolvedScheme = scheme.flatMap { $0.isEmpty ? nil : $0 } ?? (https ? "https" : "http")
         let authority = authority(host: host ?? "localhost", port: serverPort, scheme: resolvedScheme)
@@ -106,9 +106,9 @@ public enum CGIRequestMapper {
     static func authority(host: String, port: String?, scheme: String) -> String {
         let hasPort: Bool
         if host.hasPrefix("[") {
-            hasPort = host.contains("]:")
+            hasPort = host.utf8.last != UInt8(ascii: "]")
         } else {
-            hasPort = host.contains(":")
+            hasPort = host.utf8.contains(UInt8(ascii: ":"))
         }
         guard !hasPort, let port, !port.isEmpty else { return host }
         let defaultPort = scheme == "https" ? "443" : "80"

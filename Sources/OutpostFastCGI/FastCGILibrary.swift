@@ -57,36 +57,53 @@ enum FastCGIBodyReader {
         case tooLarge(Int)
     }
 
-    static func read(_ stream: UnsafeMutablePointer<FCGX_Stream>?, contentLength: Int?, limit: Int) -> Outcome {
+    /// Reads the body into an array sized by `CONTENT_LENGTH` (or grown as it arrives), bytes
+    /// copied once; past `limit` the rest is read into `scratch` and dropped.
+    static func read(
+        _ stream: UnsafeMutablePointer<FCGX_Stream>?, contentLength: Int?, limit: Int, scratch: inout [UInt8]
+    ) -> Outcome {
         guard let stream else { return .complete([]) }
         if let contentLength, contentLength > limit {
-            return .tooLarge(contentLength + discard(stream))
+            return .tooLarge(contentLength + discard(stream, scratch: &scratch))
         }
         var body: [UInt8] = []
-        body.reserveCapacity(min(contentLength ?? 0, limit))
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var total = 0
-        var over = false
-        while true {
-            let count = chunk.withUnsafeMutableBytes { buffer in
-                FCGX_GetStr(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count), stream)
+        if let contentLength, contentLength > 0 {
+            body = [UInt8](unsafeUninitializedCapacity: contentLength) { buffer, count in
+                count = fill(buffer, from: stream)
             }
-            if count <= 0 { break }
-            total += Int(count)
-            if total > limit { over = true }
-            if !over { body.append(contentsOf: chunk[0..<Int(count)]) }
         }
-        return over ? .tooLarge(total) : .complete(body)
+        // Whatever follows (no CONTENT_LENGTH, or more than it said) arrives through the scratch buffer.
+        var total = body.count
+        while true {
+            let count = scratch.withUnsafeMutableBufferPointer { fill($0, from: stream) }
+            if count == 0 { break }
+            total += count
+            if total <= limit { body.append(contentsOf: scratch[0..<count]) }
+        }
+        return total > limit ? .tooLarge(total) : .complete(body)
+    }
+
+    /// Reads until `buffer` is full or the stream ends; returns the bytes read.
+    private static func fill(
+        _ buffer: UnsafeMutableBufferPointer<UInt8>, from stream: UnsafeMutablePointer<FCGX_Stream>
+    ) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let pointer = UnsafeMutableRawPointer(buffer.baseAddress! + filled).assumingMemoryBound(to: CChar.self)
+            let count = FCGX_GetStr(pointer, Int32(buffer.count - filled), stream)
+            if count <= 0 { break }
+            filled += Int(count)
+        }
+        return filled
     }
 
     /// Reads and drops the rest of the body; returns how many bytes there were.
-    private static func discard(_ stream: UnsafeMutablePointer<FCGX_Stream>) -> Int {
-        var chunk = [CChar](repeating: 0, count: 64 * 1024)
+    private static func discard(_ stream: UnsafeMutablePointer<FCGX_Stream>, scratch: inout [UInt8]) -> Int {
         var total = 0
         while true {
-            let count = FCGX_GetStr(&chunk, Int32(chunk.count), stream)
-            if count <= 0 { return total }
-            total += Int(count)
+            let count = scratch.withUnsafeMutableBufferPointer { fill($0, from: stream) }
+            if count == 0 { return total }
+            total += count
         }
     }
 }

@@ -108,6 +108,7 @@ public final class FastCGIServer: Sendable {
         }
         FCGX_InitRequest(request, listenFD, FCGI_FAIL_ACCEPT_ON_INTR)
         let executor = AcceptThreadExecutor()
+        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopping {
             state.idle.store(true, ordering: .releasing)
             let accepted = FCGX_Accept_r(request)
@@ -118,18 +119,22 @@ public final class FastCGIServer: Sendable {
                 continue
             }
             stats.didAccept()
-            serve(request, executor: executor)
+            serve(request, executor: executor, scratch: &scratch)
             FCGX_Finish_r(request)
             stats.finished()
         }
     }
 
-    private func serve(_ raw: UnsafeMutablePointer<FCGX_Request>, executor: AcceptThreadExecutor) {
+    private func serve(
+        _ raw: UnsafeMutablePointer<FCGX_Request>, executor: AcceptThreadExecutor, scratch: inout [UInt8]
+    ) {
         let started = ContinuousClock.now
         let head = CGIRequestMapper.head(from: FastCGIParams.read(raw.pointee.envp), colo: options.colo)
         let writer = FastCGIWriter(stream: raw.pointee.out)
         let body: [UInt8]
-        switch FastCGIBodyReader.read(raw.pointee.in, contentLength: head.contentLength, limit: options.maxBodyBytes) {
+        switch FastCGIBodyReader.read(
+            raw.pointee.in, contentLength: head.contentLength, limit: options.maxBodyBytes, scratch: &scratch)
+        {
         case .complete(let bytes): body = bytes
         case .tooLarge(let size):
             logger.warning(
@@ -138,21 +143,21 @@ public final class FastCGIServer: Sendable {
             writer.write(
                 Response.error(413, "Request body is larger than the limit of \(options.maxBodyBytes) bytes.\n"),
                 head: head.method == "HEAD")
-            stats.record(status: 413)
+            stats.record(status: 413, duration: ContinuousClock.now - started)
             return
         }
         let request = Request(url: head.url, method: head.method, headers: head.headers, body: body, cf: head.cf)
         let response = respond(to: request, on: executor)
+        var status = response.status
         do {
             try writer.send(response, isHead: head.method == "HEAD", executor: executor, logger: logger)
-            stats.record(status: response.status)
         } catch {
             logger.error("cannot send the response", metadata: ["url": "\(head.url)", "error": "\(error)"])
             writer.write(Response.error(500), head: head.method == "HEAD")
-            stats.record(status: 500)
+            status = 500
         }
         let elapsed = ContinuousClock.now - started
-        stats.record(duration: elapsed)
+        stats.record(status: status, duration: elapsed)
         if options.slowlogMs > 0, elapsed > .milliseconds(options.slowlogMs) {
             stats.slow()
             logger.warning(

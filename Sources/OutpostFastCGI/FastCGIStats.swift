@@ -7,9 +7,9 @@ public final class FastCGIStats: Sendable {
     private let maxActiveCount = Atomic<Int>(0)
     private let slowCount = Atomic<Int>(0)
     private let timeoutCount = Atomic<Int>(0)
-    private let byClass = Mutex<[Int: Int]>([:])
     private let saturatedCount = Atomic<Int>(0)
-    private let histogram: Mutex<(counts: [Int], sumMicros: Int)>
+    /// Responses by status class (index 1…5) and the latency histogram, under one lock per request.
+    private let outcomes: Mutex<(byClass: [Int], counts: [Int], sumMicros: Int)>
     /// Upper bounds of the latency histogram buckets, in seconds (the last bucket is +Inf).
     public static let latencyBuckets: [Double] = [
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
@@ -20,7 +20,11 @@ public final class FastCGIStats: Sendable {
     /// Counters at zero for a server with `threads` accept threads.
     public init(threads: Int) {
         self.threads = threads
-        histogram = Mutex((counts: [Int](repeating: 0, count: Self.latencyBuckets.count + 1), sumMicros: 0))
+        outcomes = Mutex(
+            (
+                byClass: [Int](repeating: 0, count: 6),
+                counts: [Int](repeating: 0, count: Self.latencyBuckets.count + 1), sumMicros: 0
+            ))
     }
 
     func didAccept() {
@@ -39,12 +43,12 @@ public final class FastCGIStats: Sendable {
     func finished() { activeCount.subtract(1, ordering: .relaxed) }
     func slow() { slowCount.add(1, ordering: .relaxed) }
     func timedOut() { timeoutCount.add(1, ordering: .relaxed) }
-    func record(status: Int) { byClass.withLock { $0[status / 100, default: 0] += 1 } }
-
-    func record(duration: Duration) {
+    func record(status: Int, duration: Duration) {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let bucket = Self.latencyBuckets.firstIndex { seconds <= $0 } ?? Self.latencyBuckets.count
-        histogram.withLock {
+        let statusClass = min(max(status / 100, 0), 5)
+        outcomes.withLock {
+            $0.byClass[statusClass] += 1
             $0.counts[bucket] += 1
             $0.sumMicros += Int(seconds * 1_000_000)
         }
@@ -63,9 +67,14 @@ public final class FastCGIStats: Sendable {
     /// Times a request was accepted while every thread was busy (php-fpm's "max children reached").
     public var maxThreadsReached: Int { saturatedCount.load(ordering: .relaxed) }
     /// Requests per latency bucket (same order as `latencyBuckets`, then +Inf), not cumulative.
-    public var latencyCounts: [Int] { histogram.withLock { $0.counts } }
+    public var latencyCounts: [Int] { outcomes.withLock { $0.counts } }
     /// The sum of all request latencies, in seconds.
-    public var latencySum: Double { histogram.withLock { Double($0.sumMicros) / 1_000_000 } }
+    public var latencySum: Double { outcomes.withLock { Double($0.sumMicros) / 1_000_000 } }
     /// Responses by status class (2 for 2xx, …).
-    public var responsesByClass: [Int: Int] { byClass.withLock { $0 } }
+    public var responsesByClass: [Int: Int] {
+        let counts = outcomes.withLock { $0.byClass }
+        var result: [Int: Int] = [:]
+        for (statusClass, count) in counts.enumerated() where count > 0 { result[statusClass] = count }
+        return result
+    }
 }
