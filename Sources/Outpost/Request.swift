@@ -11,13 +11,18 @@ public typealias ByteStream = AsyncThrowingStream<[UInt8], any Error>
 public final class Request: Sendable {
     /// The HTTP method, upper case. JS equivalent: `request.method`.
     public let method: String
-    /// The full URL: scheme, host, port, path and query. JS equivalent: `new URL(request.url)`.
-    public let url: URL
+    /// The URL as text: scheme, host, port, path and query. JS equivalent: `request.url`.
+    public let urlString: String
+    /// The decoded path of the URL, e.g. `/api/user`. JS equivalent: `new URL(request.url).pathname`.
+    public let path: String
+    /// The query string without `?`, still percent-encoded (empty when there is none).
+    public let rawQuery: String
     /// The request headers. JS equivalent: `request.headers`.
     public let headers: Headers
     /// What the edge knows of the connection. JS equivalent: `request.cf`.
     public let cf: CFProperties
     private let state: Mutex<BodyState>
+    private let parsedURL: Mutex<URL?>
 
     enum BodyState: Sendable {
         case bytes([UInt8])
@@ -26,27 +31,48 @@ public final class Request: Sendable {
     }
 
     /// A request with an in-memory body. JS equivalent: `new Request(url, { method, headers, body })`.
-    public init(
+    public convenience init(
         url: URL,
         method: String = "GET",
         headers: Headers = Headers(),
         body: [UInt8] = [],
         cf: CFProperties = CFProperties()
     ) {
-        self.url = url
+        self.init(url: url, method: method, headers: headers, cf: cf, state: .bytes(body))
+    }
+
+    private init(url: URL, method: String, headers: Headers, cf: CFProperties, state: BodyState) {
+        urlString = url.absoluteString
+        let path = url.path(percentEncoded: false)
+        self.path = path.isEmpty ? "/" : path
+        rawQuery = url.query(percentEncoded: true) ?? ""
+        parsedURL = Mutex(url)
         self.method = method.uppercased()
         self.headers = headers
         self.cf = cf
-        self.state = Mutex(.bytes(body))
+        self.state = Mutex(state)
+    }
+
+    /// A request from the parts a front end already has (the URL is parsed only when asked for).
+    package init(
+        urlString: String, path: String, rawQuery: String, method: String, headers: Headers, body: [UInt8],
+        cf: CFProperties
+    ) {
+        self.urlString = urlString
+        self.path = path
+        self.rawQuery = rawQuery
+        parsedURL = Mutex(nil)
+        self.method = method
+        self.headers = headers
+        self.cf = cf
+        state = Mutex(.bytes(body))
     }
 
     /// A request whose body arrives as a stream.
-    public init(url: URL, method: String, headers: Headers, stream: ByteStream, cf: CFProperties = CFProperties()) {
-        self.url = url
-        self.method = method.uppercased()
-        self.headers = headers
-        self.cf = cf
-        self.state = Mutex(.stream(stream))
+    public convenience init(
+        url: URL, method: String, headers: Headers, stream: ByteStream, cf: CFProperties = CFProperties()
+    ) {
+        self.init(url: url, method: method, headers: headers, cf: cf, state: .stream(stream))
     }
 
     /// A request with a text body (UTF-8).
@@ -54,11 +80,17 @@ public final class Request: Sendable {
         self.init(url: url, method: method, headers: headers, body: Array(text.utf8))
     }
 
-    /// The URL as text. JS equivalent: `request.url`.
-    public var urlString: String { url.absoluteString }
-
-    /// The decoded path of the URL, e.g. `/api/user`. JS equivalent: `new URL(request.url).pathname`.
-    public var path: String { url.path.isEmpty ? "/" : url.path }
+    /// The full URL. JS equivalent: `new URL(request.url)`.
+    public var url: URL {
+        parsedURL.withLock { cached in
+            if let cached { return cached }
+            let parsed =
+                URL(string: urlString) ?? URL(string: URLText.encodingInvalidBytes(urlString)) ?? URL(
+                    string: "http://localhost/")!
+            cached = parsed
+            return parsed
+        }
+    }
 
     /// The first value of query parameter `name`. JS equivalent: `url.searchParams.get(name)`.
     public func query(_ name: String) -> String? {
@@ -67,8 +99,8 @@ public final class Request: Sendable {
 
     /// All query parameters in order. JS equivalent: `[...url.searchParams]`.
     public var queryItems: [(name: String, value: String)] {
-        guard let query = url.query(percentEncoded: true), !query.isEmpty else { return [] }
-        return FormData.parseURLEncoded(Array(query.utf8))
+        guard !rawQuery.isEmpty else { return [] }
+        return FormData.parseURLEncoded(Array(rawQuery.utf8))
     }
 
     /// Whether the body was already read. JS equivalent: `request.bodyUsed`.

@@ -15,14 +15,28 @@ public enum CGIRequestMapper {
     public struct Head: Sendable {
         /// The method.
         public var method: String
-        /// The rebuilt URL.
-        public var url: URL
+        /// The rebuilt URL as text (bytes a URL may not hold are percent-encoded).
+        public var urlString: String
+        /// The decoded path.
+        public var path: String
+        /// The raw query (without `?`).
+        public var rawQuery: String
         /// The headers.
         public var headers: Headers
         /// Connection facts.
         public var cf: CFProperties
         /// `CONTENT_LENGTH`, when given.
         public var contentLength: Int?
+
+        /// The rebuilt URL, parsed.
+        public var url: URL { URL(string: urlString) ?? URL(string: "http://localhost/")! }
+
+        /// The request with `body`.
+        public func request(body: [UInt8]) -> Request {
+            Request(
+                urlString: urlString, path: path, rawQuery: rawQuery, method: method, headers: headers, body: body,
+                cf: cf)
+        }
     }
 
     /// Maps parameters (in the order received) to a request head.
@@ -84,11 +98,20 @@ public enum CGIRequestMapper {
         }
         let resolvedScheme = scheme.flatMap { $0.isEmpty ? nil : $0 } ?? (https ? "https" : "http")
         let authority = authority(host: host ?? "localhost", port: serverPort, scheme: resolvedScheme)
-        let url = makeURL("\(resolvedScheme)://\(authority)\(uri.hasPrefix("/") ? uri : "/" + uri)")
+        let target = uri.hasPrefix("/") ? uri : "/" + uri
+        let urlText = "\(resolvedScheme)://\(authority)\(target)"
+        let needsEncoding = urlText.utf8.contains { $0 <= 0x20 || $0 >= 0x7F || invalidInURL.contains($0) }
+        let rawQuery =
+            target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[target.index(after: $0)...]) } ?? ""
         return Head(
-            method: method.isEmpty ? "GET" : method, url: url, headers: headers, cf: cf,
-            contentLength: contentLength.flatMap { Int($0) })
+            method: method.isEmpty ? "GET" : method,
+            urlString: needsEncoding ? URLText.encodingInvalidBytes(urlText) : urlText,
+            path: URLText.decodedPath(ofTarget: target[...].utf8),
+            rawQuery: needsEncoding ? URLText.encodingInvalidBytes(rawQuery) : rawQuery,
+            headers: headers, cf: cf, contentLength: contentLength.flatMap { Int($0) })
     }
+
+    private static let invalidInURL: [UInt8] = Array("\"<>\\^`{|}".utf8)
 
     /// `HTTP_X_FORWARDED_FOR` → `x-forwarded-for`.
     static func headerName(fromParam name: String) -> String {
@@ -113,23 +136,5 @@ public enum CGIRequestMapper {
         guard !hasPort, let port, !port.isEmpty else { return host }
         let defaultPort = scheme == "https" ? "443" : "80"
         return port == defaultPort ? host : "\(host):\(port)"
-    }
-
-    /// A URL from raw text, percent-encoding bytes a URL may not hold (spaces, quotes, non-ASCII).
-    static func makeURL(_ text: String) -> URL {
-        if let url = URL(string: text) { return url }
-        var encoded = ""
-        for byte in text.utf8 {
-            if byte > 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "<"),
-                byte != UInt8(ascii: ">"),
-                byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "^"), byte != UInt8(ascii: "`"),
-                byte != UInt8(ascii: "{"), byte != UInt8(ascii: "|"), byte != UInt8(ascii: "}")
-            {
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                encoded += String(format: "%%%02X", byte)
-            }
-        }
-        return URL(string: encoded) ?? URL(string: "http://localhost/")!
     }
 }

@@ -139,20 +139,20 @@ public final class FastCGIServer: Sendable {
         case .tooLarge(let size):
             logger.warning(
                 "request body over the limit",
-                metadata: ["url": "\(head.url)", "bytes": "\(size)", "limit": "\(options.maxBodyBytes)"])
+                metadata: ["url": "\(head.urlString)", "bytes": "\(size)", "limit": "\(options.maxBodyBytes)"])
             writer.write(
                 Response.error(413, "Request body is larger than the limit of \(options.maxBodyBytes) bytes.\n"),
                 head: head.method == "HEAD")
             stats.record(status: 413, duration: ContinuousClock.now - started)
             return
         }
-        let request = Request(url: head.url, method: head.method, headers: head.headers, body: body, cf: head.cf)
+        let request = head.request(body: body)
         let response = respond(to: request, on: executor)
         var status = response.status
         do {
             try writer.send(response, isHead: head.method == "HEAD", executor: executor, logger: logger)
         } catch {
-            logger.error("cannot send the response", metadata: ["url": "\(head.url)", "error": "\(error)"])
+            logger.error("cannot send the response", metadata: ["url": "\(head.urlString)", "error": "\(error)"])
             writer.write(Response.error(500), head: head.method == "HEAD")
             status = 500
         }
@@ -162,7 +162,7 @@ public final class FastCGIServer: Sendable {
             stats.slow()
             logger.warning(
                 "slow request",
-                metadata: ["method": "\(head.method)", "url": "\(head.url)", "ms": "\(elapsed.milliseconds)"])
+                metadata: ["method": "\(head.method)", "url": "\(head.urlString)", "ms": "\(elapsed.milliseconds)"])
         }
     }
 
@@ -191,7 +191,8 @@ public final class FastCGIServer: Sendable {
         logger.error(
             "request timed out",
             metadata: [
-                "method": "\(request.method)", "url": "\(request.url)", "timeout_ms": "\(options.requestTimeoutMs)",
+                "method": "\(request.method)", "url": "\(request.urlString)",
+                "timeout_ms": "\(options.requestTimeoutMs)",
             ])
         return Response.error(504, "The worker did not answer within \(options.requestTimeoutMs) ms.\n")
     }

@@ -35,10 +35,10 @@ public struct WorkerInvoker: Sendable {
         } catch {
             logger.error(
                 "uncaught error in fetch",
-                metadata: ["method": "\(request.method)", "url": "\(request.url.absoluteString)", "error": "\(error)"])
+                metadata: ["method": "\(request.method)", "url": "\(request.urlString)", "error": "\(error)"])
             if showsErrors {
                 return .text(
-                    "Error: \(error)\n\n(\(request.method) \(request.url.absoluteString); shown because this is `dev`)\n",
+                    "Error: \(error)\n\n(\(request.method) \(request.urlString); shown because this is `dev`)\n",
                     status: 500)
             }
             return .text("Internal Server Error\n", status: 500)

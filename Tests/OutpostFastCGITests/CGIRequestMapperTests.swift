@@ -15,6 +15,13 @@ struct CGIRequestMapperTests {
         #expect(head.url.absoluteString == "http://example.test:8787/buf/a%20b/c?q=1&r=%2F")
         #expect(head.method == "POST")
         #expect(head.contentLength == 12)
+        #expect(head.path == "/buf/a b/c")
+        #expect(head.rawQuery == "q=1&r=%2F")
+        let request = head.request(body: [])
+        #expect(request.path == "/buf/a b/c")
+        #expect(request.query("r") == "/")
+        #expect(request.url.path == "/buf/a b/c")
+        #expect(request.urlString == "http://example.test:8787/buf/a%20b/c?q=1&r=%2F")
     }
 
     @Test(arguments: [
