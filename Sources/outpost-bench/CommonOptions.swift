@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// Options shared by every benchmark.
 struct CommonOptions: ParsableArguments {
@@ -7,6 +8,15 @@ struct CommonOptions: ParsableArguments {
 
     @Option(help: "Directory for the SQLite files; kept and reused when given, a temporary one otherwise.")
     var dir: String?
+
+    @Option(help: "Run only the operations whose name contains this text (for profiling one hot path).")
+    var only: String?
+
+    /// Whether `operation` should run under `--only`.
+    func wants(_ operation: String) -> Bool {
+        guard let only else { return true }
+        return operation.localizedCaseInsensitiveContains(only)
+    }
 
     /// Warm-up operations before each measured run.
     var warmup: Int { max(100, ops / 10) }

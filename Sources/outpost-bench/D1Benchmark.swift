@@ -37,23 +37,29 @@ struct D1Benchmark {
 
         let select = database.prepare("SELECT * FROM users WHERE id = ?")
         let ids = (0..<total).map { _ in Int.random(in: 1...size, using: &random) }
-        let read = try await Measurement.run(warmup: warmup, count: options.ops) { index in
-            guard try await select.bind(ids[index]).first() != nil else {
-                throw BenchError("no row \(ids[index])")
+        if options.wants("first()") {
+            let read = try await Measurement.run(warmup: warmup, count: options.ops) { index in
+                guard try await select.bind(ids[index]).first() != nil else {
+                    throw BenchError("no row \(ids[index])")
+                }
             }
+            results.append(
+                BenchResult(
+                    operation: "first() by primary key", size: size, stats: read, p50Limit: Self.pointReadTarget))
         }
-        results.append(
-            BenchResult(operation: "first() by primary key", size: size, stats: read, p50Limit: Self.pointReadTarget))
 
         let insert = database.prepare("INSERT INTO users (name, email, created_at) VALUES (?, ?, ?)")
         let emails = (0..<total).map { "bench-\($0)@example.com" }
-        let inserted = try await Measurement.run(warmup: warmup, count: options.ops) { index in
-            try await insert.bind("Bench \(index)", emails[index], D1Population.epoch).run()
+        if options.wants("INSERT … run()") {
+            let inserted = try await Measurement.run(warmup: warmup, count: options.ops) { index in
+                try await insert.bind("Bench \(index)", emails[index], D1Population.epoch).run()
+            }
+            results.append(BenchResult(operation: "INSERT … run()", size: size, stats: inserted, p50Limit: nil))
         }
-        results.append(BenchResult(operation: "INSERT … run()", size: size, stats: inserted, p50Limit: nil))
 
         let batches = max(10, options.ops / 10)
         let batchWarmup = max(10, warmup / 10)
+        guard options.wants("batch") else { return results }
         let batch = try await Measurement.run(warmup: batchWarmup, count: batches) { index in
             var statements: [D1PreparedStatement] = []
             statements.reserveCapacity(Self.batchSize)
