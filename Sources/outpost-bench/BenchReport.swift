@@ -1,4 +1,5 @@
 import Foundation
+import OutpostSQLite
 
 /// The report's header and footer: command line, time, load average at the start and the end.
 struct BenchReport {
@@ -6,9 +7,12 @@ struct BenchReport {
     func printHeader() {
         print("## outpost-bench")
         print("")
-        print("- command: `\(CommandLine.arguments.joined(separator: " "))`")
+        print("- command: `\(CommandLine.arguments.map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))`")
         print("- started: \(Date.now.ISO8601Format())")
-        print("- cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+        print("- cores: \(ProcessInfo.processInfo.activeProcessorCount), SQLite \(Self.sqliteVersion())")
+        #if DEBUG
+            print("- **debug build**: figures are not representative, build with `-c release`")
+        #endif
         print("- load average at start (1/5/15 min): \(LoadAverage.current())")
         print("")
     }
@@ -25,6 +29,14 @@ struct BenchReport {
         for line in table.lines() { print(line) }
         print("")
         fflush(nil)
+    }
+
+    /// The SQLite library's version, as `SELECT sqlite_version()` reports it.
+    static func sqliteVersion() -> String {
+        guard let connection = try? SQLiteConnection(path: ":memory:"),
+            case .text(let version)? = try? connection.query("SELECT sqlite_version()").first?.first
+        else { return "unknown" }
+        return version
     }
 
     /// Prints the load average once everything ran.
