@@ -26,7 +26,7 @@ enum D1Population {
         try connection.query("DELETE FROM users WHERE id > ?1", [.integer(Int64(count))])
         let rows = try connection.query("SELECT count(*), max(id) FROM users")
         if rows.first == [.integer(Int64(count)), .integer(Int64(count))] {
-            try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try connection.settle()
             return (true, LatencyStats.microseconds(start.duration(to: clock.now)) / 1_000_000)
         }
         try connection.execute("DELETE FROM users")
@@ -47,7 +47,7 @@ enum D1Population {
             }
             id = end + 1
         }
-        try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try connection.settle()
         return (false, LatencyStats.microseconds(start.duration(to: clock.now)) / 1_000_000)
     }
 

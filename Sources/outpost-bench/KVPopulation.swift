@@ -17,7 +17,7 @@ enum KVPopulation {
         options.synchronous = "OFF"
         let connection = try SQLiteConnection(path: path, options: options)
         if try isPopulated(connection, count: count) {
-            try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try connection.settle()
             return (true, LatencyStats.microseconds(start.duration(to: clock.now)) / 1_000_000)
         }
         try connection.execute("DELETE FROM kv_entries")
@@ -36,7 +36,7 @@ enum KVPopulation {
             }
             index = end
         }
-        try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try connection.settle()
         return (false, LatencyStats.microseconds(start.duration(to: clock.now)) / 1_000_000)
     }
 
