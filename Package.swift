@@ -67,6 +67,14 @@ let package = Package(
             exclude: ["migrations"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "outpost-bench",
+            dependencies: [
+                "Outpost", "OutpostSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting"], swiftSettings: swiftSettings),
         .testTarget(

@@ -51,7 +51,21 @@ public final class D1Engine: D1Storage {
 
     private struct State {
         var lastRowID: Int64 = 0
-        var commits: UInt64
+        var commits: UInt64 {
+            didSet { bookmark = Self.bookmark(commits) }
+        }
+        /// `commits` as a bookmark, made once per commit rather than once per response.
+        private(set) var bookmark: String
+
+        init(commits: UInt64) {
+            self.commits = commits
+            bookmark = Self.bookmark(commits)
+        }
+
+        static func bookmark(_ commits: UInt64) -> String {
+            let hex = String(commits, radix: 16)
+            return String(repeating: "0", count: max(0, 16 - hex.count)) + hex
+        }
     }
 
     /// The file of database `localName` under `stateDirectory`: `<stateDirectory>/d1/<localName>.sqlite`.
@@ -65,6 +79,7 @@ public final class D1Engine: D1Storage {
         var options = SQLiteConnection.Options()
         options.foreignKeys = true
         database = try SQLiteDatabase(path: path, options: options) { connection in
+            try connection.execute("PRAGMA mmap_size=\(SQLiteConnection.mmapSize)")
             for (limit, value) in D1Engine.limits { connection.setLimit(limit, value) }
             connection.setAuthorizer(D1Authorizer())
         }
@@ -100,16 +115,29 @@ public final class D1Engine: D1Storage {
 
     /// `queries` without the empty ones (miniflare's filter), or `No SQL statements detected.`.
     private static func nonEmpty(_ queries: [D1Query]) throws(D1Error) -> [D1Query] {
+        if !queries.isEmpty, queries.allSatisfy({ startsWithStatement($0.sql) }) { return queries }
         let queries = queries.filter { !D1SQLText.isEmptyQuery($0.sql) }
         guard !queries.isEmpty else { throw D1Error(.query, "No SQL statements detected.") }
         return queries
     }
 
+    /// Whether the first character of `sql` after ASCII whitespace is ASCII and neither `-` nor
+    /// whitespace: such text is never empty for `D1SQLText.isEmptyQuery` (no `--` comment can precede
+    /// that character), which is then skipped along with its regular expression.
+    private static func startsWithStatement(_ sql: String) -> Bool {
+        for byte in sql.utf8 {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C: continue
+            case UInt8(ascii: "-"): return false
+            default: return byte < 0x80
+            }
+        }
+        return false
+    }
+
     /// The bookmark of the latest commit made through this engine (16 hex digits, ordered as strings).
     public var bookmark: String {
-        let value = state.withLock { $0.commits }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 16 - hex.count)) + hex
+        state.withLock { $0.bookmark }
     }
 
     // MARK: - Running
@@ -128,9 +156,9 @@ public final class D1Engine: D1Storage {
                     return nil
                 }
                 let start = ContinuousClock.now
-                let outcome = try runStatements(query, on: connection, authorizer: authorizer)
+                let outcome = try runStatements(query, on: connection, authorizer: authorizer, first: first)
                 let duration = Self.milliseconds(since: start)
-                let size = try sizeOf(connection, authorizer)
+                let size = try committedSize(connection, authorizer)
                 let meta = D1Meta(
                     servedBy: Self.servedBy, duration: duration, changes: 0,
                     lastRowID: Int(state.withLock { $0.lastRowID }), changedDB: false, sizeAfter: size,
@@ -148,12 +176,19 @@ public final class D1Engine: D1Storage {
             }
             do throws(D1Error) {
                 var results: [D1QueryResult] = []
+                var size = try committedSize(connection, authorizer)
                 for query in queries {
-                    results.append(try runOnWriter(query, connection: connection, authorizer: authorizer))
+                    let result = try runOnWriter(
+                        query, connection: connection, authorizer: authorizer, sizeBefore: size)
+                    size = result.meta.sizeAfter
+                    results.append(result)
                 }
                 try retryingBusy { () throws(D1Error) in
                     try trusted(authorizer) { () throws(SQLiteError) in try connection.execute("COMMIT") }
                 }
+                // Nothing else could write between the last statement and COMMIT (this connection held
+                // the write lock), so the last size is the size at the new data version.
+                if let version = connection.dataVersion { connection.sizeCache = (version, size) }
                 let lastRowID = connection.lastInsertRowID
                 state.withLock {
                     $0.lastRowID = lastRowID
@@ -167,12 +202,12 @@ public final class D1Engine: D1Storage {
         }
     }
 
-    private func runOnWriter(_ query: D1Query, connection: SQLiteConnection, authorizer: D1Authorizer)
-        throws(D1Error) -> D1QueryResult
-    {
+    /// Runs `query` inside the writer's transaction; `sizeBefore` is the database size before it.
+    private func runOnWriter(
+        _ query: D1Query, connection: SQLiteConnection, authorizer: D1Authorizer, sizeBefore: Int
+    ) throws(D1Error) -> D1QueryResult {
         let totalBefore = connection.totalChanges
         let rowIDBefore = connection.lastInsertRowID
-        let sizeBefore = try sizeOf(connection, authorizer)
         let start = ContinuousClock.now
         let outcome = try runStatements(query, on: connection, authorizer: authorizer)
         let duration = Self.milliseconds(since: start)
@@ -193,16 +228,24 @@ public final class D1Engine: D1Storage {
     }
 
     /// Runs every statement of `query.sql` in order, binding the parameters to the last one, and
-    /// returns the last one's rows.
-    private func runStatements(_ query: D1Query, on connection: SQLiteConnection, authorizer: D1Authorizer)
-        throws(D1Error) -> Outcome
-    {
+    /// returns the last one's rows. `first` is the first statement when the caller already prepared it.
+    private func runStatements(
+        _ query: D1Query, on connection: SQLiteConnection, authorizer: D1Authorizer,
+        first: (statement: SQLiteStatement?, tail: String)? = nil
+    ) throws(D1Error) -> Outcome {
         var outcome = Outcome()
         var remaining = query.sql
         var executed = 0
+        var preparedFirst = first
         while true {
             authorizer.refusedTransaction = false
-            let prepared = try Self.prepareFirst(remaining, on: connection, authorizer: authorizer)
+            let prepared: (statement: SQLiteStatement?, tail: String)
+            if let preparedFirst {
+                prepared = preparedFirst
+            } else {
+                prepared = try Self.prepareFirst(remaining, on: connection, authorizer: authorizer)
+            }
+            preparedFirst = nil
             guard let statement = prepared.statement else {
                 if executed == 0 { throw D1Error(.query, "SQL code did not contain a statement.") }
                 return outcome
@@ -290,6 +333,16 @@ public final class D1Engine: D1Storage {
         } catch {
             throw D1Error(.query, error.description)
         }
+    }
+
+    /// The size of the last committed state the connection saw: the size cached on the connection while
+    /// its data version is unchanged, else `sizeOf` (cached with the data version it was measured at).
+    /// Only valid outside a transaction or before the transaction's first change.
+    private func committedSize(_ connection: SQLiteConnection, _ authorizer: D1Authorizer) throws(D1Error) -> Int {
+        if let cached = connection.sizeCache, cached.dataVersion == connection.dataVersion { return cached.size }
+        let size = try sizeOf(connection, authorizer)
+        connection.sizeCache = connection.dataVersion.map { ($0, size) }
+        return size
     }
 
     /// `(page_count − freelist_count) × page_size` of the connection's database.

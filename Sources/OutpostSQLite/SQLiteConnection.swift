@@ -23,6 +23,11 @@ public final class SQLiteConnection {
         public init() {}
     }
 
+    /// The `PRAGMA mmap_size` the KV and D1 stores set on their connections: reads go through a shared
+    /// memory map instead of `pread` into each connection's page cache, so a read of a file larger than
+    /// the page cache costs no system call and no copy per page. Pages still in the WAL are read from it.
+    static let mmapSize = 1 << 30
+
     /// The raw `sqlite3*`.
     package let handle: OpaquePointer
     /// The file path.
@@ -32,6 +37,9 @@ public final class SQLiteConnection {
     var authorizerBox: SQLiteAuthorizerBox?
     /// Statements cached by `prepareFirst(_:cache:)`, with the SQL text left after each.
     var firstStatementCache: [String: (statement: SQLiteStatement, tail: String)] = [:]
+    /// The database size in bytes last measured on this connection and the `dataVersion` it was measured
+    /// at: still the size while the data version is the same (see `D1Engine`).
+    var sizeCache: (dataVersion: UInt32, size: Int)?
 
     /// Opens (creating when allowed) the database at `path`; creates missing parent directories.
     public init(path: String, options: Options = Options()) throws(SQLiteError) {
@@ -129,6 +137,17 @@ public final class SQLiteConnection {
     public var totalChanges: Int64 { sqlite3_total_changes64(handle) }
     /// The last inserted rowid (`sqlite3_last_insert_rowid`).
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    /// The data version of the main database (`SQLITE_FCNTL_DATA_VERSION`), or `nil` when unavailable.
+    /// It changes with every commit, by this connection or any other (seen when a read transaction
+    /// starts); within a write transaction it does not change until `COMMIT`.
+    var dataVersion: UInt32? {
+        var version: UInt32 = 0
+        guard sqlite3_file_control(handle, "main", SQLITE_FCNTL_DATA_VERSION, &version) == SQLITE_OK else {
+            return nil
+        }
+        return version
+    }
+
     /// Whether the connection is inside an explicit transaction.
     public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 }

@@ -40,7 +40,9 @@ public final class SQLiteKVStorage: KVStorage {
     public init(path: String, purgeIntervalMs: Int64 = 60_000) throws {
         self.path = path
         self.purgeIntervalMs = purgeIntervalMs
-        database = try SQLiteDatabase(path: path, schema: Self.schema)
+        database = try SQLiteDatabase(path: path, schema: Self.schema) { connection in
+            try connection.execute("PRAGMA mmap_size=\(SQLiteConnection.mmapSize)")
+        }
         lastPurge = Mutex(0)
     }
 

@@ -1,0 +1,76 @@
+import Foundation
+import Outpost
+import OutpostSQLite
+
+/// The D1 benchmark: primary-key `first()`, `INSERT … run()` and a 10-statement `batch` through
+/// `D1Database` over `D1Engine`, on one database file per size.
+struct D1Benchmark {
+    /// The point-read p50 target, in microseconds.
+    static let pointReadTarget = 20.0
+    /// Statements per batch.
+    static let batchSize = 10
+
+    let sizes: [Int]
+    let options: CommonOptions
+    let directory: String
+
+    /// Measures every size, then prints one table.
+    func run(report: BenchReport) async throws {
+        var results: [BenchResult] = []
+        for size in sizes {
+            results += try await measure(size: size, report: report)
+        }
+        report.printTable(ResultsTable(title: "D1 — D1Database over D1Engine", scaleLimit: 2, results: results))
+    }
+
+    private func measure(size: Int, report: BenchReport) async throws -> [BenchResult] {
+        let path = "\(directory)/d1-\(size).sqlite"
+        let population = try D1Population.populate(path: path, count: size)
+        report.note(
+            "D1 \(ResultsTable.size(size)) rows: \(population.reused ? "reused" : "populated") \(path) in "
+                + String(format: "%.2f s", population.seconds))
+        let database = D1Database(storage: try D1Engine(path: path))
+        let warmup = options.warmup
+        let total = warmup + options.ops
+        var random = SplitMix64(seed: UInt64(size) ^ 0xD1)
+        var results: [BenchResult] = []
+
+        let select = database.prepare("SELECT * FROM users WHERE id = ?")
+        let ids = (0..<total).map { _ in Int.random(in: 1...size, using: &random) }
+        if options.wants("first()") {
+            let read = try await Measurement.run(warmup: warmup, count: options.ops) { index in
+                guard try await select.bind(ids[index]).first() != nil else {
+                    throw BenchError("no row \(ids[index])")
+                }
+            }
+            results.append(
+                BenchResult(
+                    operation: "first() by primary key", size: size, stats: read, p50Limit: Self.pointReadTarget))
+        }
+
+        let insert = database.prepare("INSERT INTO users (name, email, created_at) VALUES (?, ?, ?)")
+        let emails = (0..<total).map { "bench-\($0)@example.com" }
+        if options.wants("INSERT … run()") {
+            let inserted = try await Measurement.run(warmup: warmup, count: options.ops) { index in
+                try await insert.bind("Bench \(index)", emails[index], D1Population.epoch).run()
+            }
+            results.append(BenchResult(operation: "INSERT … run()", size: size, stats: inserted, p50Limit: nil))
+        }
+
+        let batches = max(10, options.ops / 10)
+        let batchWarmup = max(10, warmup / 10)
+        guard options.wants("batch") else { return results }
+        let batch = try await Measurement.run(warmup: batchWarmup, count: batches) { index in
+            var statements: [D1PreparedStatement] = []
+            statements.reserveCapacity(Self.batchSize)
+            for offset in 0..<Self.batchSize {
+                let number = index * Self.batchSize + offset
+                statements.append(try insert.bind("Batch \(number)", "batch-\(number)@example.com", D1Population.epoch))
+            }
+            let answers = try await database.batch(statements)
+            guard answers.count == Self.batchSize else { throw BenchError("batch returned \(answers.count) results") }
+        }
+        results.append(BenchResult(operation: "batch (10 INSERTs)", size: size, stats: batch, p50Limit: nil))
+        return results
+    }
+}

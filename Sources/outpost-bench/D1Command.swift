@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `outpost-bench d1`: D1 point reads, single inserts and 10-statement batches on tables of each size.
+struct D1Command: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "d1", abstract: "Benchmarks D1Database over D1Engine.")
+
+    @Option(help: "Table sizes in rows.")
+    var rows = SizeList([1000, 1_000_000])
+
+    @OptionGroup var options: CommonOptions
+
+    func run() async throws {
+        let report = BenchReport()
+        report.printHeader()
+        try await BenchDirectory.with(options.dir) { directory in
+            try await D1Benchmark(sizes: rows.values, options: options, directory: directory).run(report: report)
+        }
+        report.printFooter()
+    }
+}
