@@ -14,6 +14,11 @@ public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
         for (name, value) in pairs { append(name, value) }
     }
 
+    /// Headers that take `entries` as they are (no copy per entry).
+    public init(entries: [(name: String, value: String)]) {
+        self.entries = entries
+    }
+
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(elements)
     }

@@ -85,7 +85,7 @@ public enum CGIRequestMapper {
             }
         }
         func has(_ name: String) -> Bool { headerPairs.contains { $0.name == name } }
-        var headers = Headers(headerPairs)
+        var headers = Headers(entries: headerPairs)
         if let contentType, !contentType.isEmpty, !has("content-type") {
             headers.append("content-type", contentType)
         }
