@@ -1,0 +1,5 @@
+extension Pages {
+    static let adminApp = """
+        <!doctype html><title>adminApp</title>
+        """
+}

@@ -1,0 +1,5 @@
+extension Pages {
+    static let adminLogin = """
+        <!doctype html><title>adminLogin</title>
+        """
+}

@@ -1,0 +1,5 @@
+extension Pages {
+    static let devLogin = """
+        <!doctype html><title>devLogin</title>
+        """
+}

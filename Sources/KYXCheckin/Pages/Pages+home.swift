@@ -1,0 +1,5 @@
+extension Pages {
+    static let home = """
+        <!doctype html><title>home</title>
+        """
+}

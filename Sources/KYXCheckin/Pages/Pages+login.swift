@@ -1,0 +1,5 @@
+extension Pages {
+    static let login = """
+        <!doctype html><title>login</title>
+        """
+}

@@ -1,0 +1,2 @@
+/// The HTML of every page (plain HTML/CSS/JS, no CDN).
+enum Pages {}

@@ -1,0 +1,36 @@
+import Outpost
+
+/// `GET /api/stats`: a user's totals, through the user-stats cache.
+struct UserStatsService: Sendable {
+    let ctx: AppContext
+
+    /// The stats object of `userID` (`totalDays`, `consecutiveDays`, `maxConsecutiveDays`, `monthlyDays`,
+    /// `codeCount`, `totalAmount`, `pendingCount`, `lastCheckinDate`).
+    func stats(userID: Int) async throws -> JSONValue {
+        try await ctx.caches.userStats.stats(userID: userID) { try await fromD1(userID: userID) }
+    }
+
+    private func fromD1(userID: Int) async throws -> JSONValue {
+        let since = ctx.settings.calendar.date(ctx.today, minusDays: 30)
+        let row = try await ctx.db.prepare(
+            """
+            SELECT u.total_checkins, u.consecutive_checkins, u.max_consecutive_checkins, u.last_checkin_date,
+              (SELECT COUNT(*) FROM check_ins WHERE user_id = u.id AND check_in_date >= ?) AS monthly_days,
+              (SELECT COUNT(*) FROM redemption_codes WHERE distributed_to = u.id) AS code_count,
+              (SELECT COALESCE(SUM(amount_cents), 0) FROM redemption_codes WHERE distributed_to = u.id) AS amount,
+              (SELECT COUNT(*) FROM check_ins WHERE user_id = u.id AND status = 'pending_distribution') AS pending
+            FROM users u WHERE u.id = ?
+            """
+        ).bind(since, userID).first() ?? JSONObject()
+        return [
+            "totalDays": .number(Double(row.int("total_checkins"))),
+            "consecutiveDays": .number(Double(row.int("consecutive_checkins"))),
+            "maxConsecutiveDays": .number(Double(row.int("max_consecutive_checkins"))),
+            "monthlyDays": .number(Double(row.int("monthly_days"))),
+            "codeCount": .number(Double(row.int("code_count"))),
+            "totalAmount": .string(Money.text(row.int("amount"))),
+            "pendingCount": .number(Double(row.int("pending"))),
+            "lastCheckinDate": row.string("last_checkin_date").map { .string($0) } ?? .null,
+        ]
+    }
+}

@@ -1,0 +1,4 @@
+import KYXCheckin
+import OutpostRuntime
+
+await OutpostCLI.main(worker: KYXWorker())
