@@ -18,7 +18,8 @@ struct Router: Sendable {
     func respond() async -> Response {
         do {
             if let response = try await route() { return response }
-            return isAdmin ? .json(["success": false, "message": "页面未找到"], status: 404) : .text("Not Found", status: 404)
+            return isAdmin
+                ? .json(["success": false, "message": "页面未找到"], status: 404) : .text("Not Found", status: 404)
         } catch let error as APIError {
             return errorResponse(status: error.status, message: error.message)
         } catch {

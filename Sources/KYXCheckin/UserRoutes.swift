@@ -72,7 +72,8 @@ struct UserRoutes: Sendable {
         let id = try await sessions.requireOwner()
         let page = max(1, Int(ctx.request.query("page") ?? "") ?? 1)
         let limit = min(50, max(1, Int(ctx.request.query("limit") ?? "") ?? 5))
-        let total = try await ctx.db.prepare("SELECT COUNT(*) AS n FROM redemption_codes WHERE distributed_to = ?")
+        let total =
+            try await ctx.db.prepare("SELECT COUNT(*) AS n FROM redemption_codes WHERE distributed_to = ?")
             .bind(id).first()?.int("n") ?? 0
         let rows = try await ctx.db.prepare(
             """

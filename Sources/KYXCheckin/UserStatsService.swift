@@ -12,16 +12,17 @@ struct UserStatsService: Sendable {
 
     private func fromD1(userID: Int) async throws -> JSONValue {
         let since = ctx.settings.calendar.date(ctx.today, minusDays: 30)
-        let row = try await ctx.db.prepare(
-            """
-            SELECT u.total_checkins, u.consecutive_checkins, u.max_consecutive_checkins, u.last_checkin_date,
-              (SELECT COUNT(*) FROM check_ins WHERE user_id = u.id AND check_in_date >= ?) AS monthly_days,
-              (SELECT COUNT(*) FROM redemption_codes WHERE distributed_to = u.id) AS code_count,
-              (SELECT COALESCE(SUM(amount_cents), 0) FROM redemption_codes WHERE distributed_to = u.id) AS amount,
-              (SELECT COUNT(*) FROM check_ins WHERE user_id = u.id AND status = 'pending_distribution') AS pending
-            FROM users u WHERE u.id = ?
-            """
-        ).bind(since, userID).first() ?? JSONObject()
+        let row =
+            try await ctx.db.prepare(
+                """
+                SELECT u.total_checkins, u.consecutive_checkins, u.max_consecutive_checkins, u.last_checkin_date,
+                  (SELECT COUNT(*) FROM check_ins WHERE user_id = u.id AND check_in_date >= ?) AS monthly_days,
+                  (SELECT COUNT(*) FROM redemption_codes WHERE distributed_to = u.id) AS code_count,
+                  (SELECT COALESCE(SUM(amount_cents), 0) FROM redemption_codes WHERE distributed_to = u.id) AS amount,
+                  (SELECT COUNT(*) FROM check_ins WHERE user_id = u.id AND status = 'pending_distribution') AS pending
+                FROM users u WHERE u.id = ?
+                """
+            ).bind(since, userID).first() ?? JSONObject()
         return [
             "totalDays": .number(Double(row.int("total_checkins"))),
             "consecutiveDays": .number(Double(row.int("consecutive_checkins"))),
