@@ -1,5 +1,0 @@
-extension Pages {
-    static let adminApp = """
-        <!doctype html><title>adminApp</title>
-        """
-}

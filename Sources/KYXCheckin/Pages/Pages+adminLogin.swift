@@ -1,5 +1,0 @@
-extension Pages {
-    static let adminLogin = """
-        <!doctype html><title>adminLogin</title>
-        """
-}

@@ -1,5 +1,0 @@
-extension Pages {
-    static let devLogin = """
-        <!doctype html><title>devLogin</title>
-        """
-}

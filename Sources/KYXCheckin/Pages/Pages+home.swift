@@ -1,5 +1,0 @@
-extension Pages {
-    static let home = """
-        <!doctype html><title>home</title>
-        """
-}

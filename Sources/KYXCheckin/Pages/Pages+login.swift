@@ -1,5 +1,0 @@
-extension Pages {
-    static let login = """
-        <!doctype html><title>login</title>
-        """
-}
