@@ -84,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KYXCheckinTests",
-            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostRuntime", "OutpostSQLite"],
+            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostRuntime", "OutpostSQLite", "kyx-checkin"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "OutpostTests", dependencies: ["Outpost"], swiftSettings: swiftSettings),
