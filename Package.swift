@@ -76,7 +76,7 @@ let package = Package(
             exclude: ["migrations"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "KYXCheckin", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .target(name: "KYXCheckin", dependencies: ["Outpost"], exclude: ["README.md"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "kyx-checkin",
             dependencies: ["KYXCheckin", "OutpostRuntime", "OutpostConfig", "OutpostSQLite"],
