@@ -21,9 +21,11 @@ struct CheckinService: Sendable {
             throw error
         }
         guard let row = try await todaysRow(userID: userID, date: today) else { throw APIError(500, "签到失败: 记录缺失") }
-        await ctx.caches.userStats.invalidate([userID])
-        if row.string("redemption_code") != nil { await ctx.caches.inventory.invalidate() }
-        return try await response(row: row, userID: userID, streak: streak, base: base, bonus: bonus)
+        let code = row.string("redemption_code")
+        if code != nil { await ctx.caches.inventory.invalidate() }
+        let stats = try await UserStatsService(ctx: ctx).afterCheckIn(
+            userID: userID, streak: streak, date: today, codeCents: code == nil ? nil : row.int("code_amount_cents"))
+        return response(row: row, stats: stats, streak: streak, base: base, bonus: bonus)
     }
 
     /// Today's check-in of `userID` with the face value of its code, or `nil`.
@@ -102,9 +104,7 @@ struct CheckinService: Sendable {
         ctx.request.headers["cf-connecting-ip"] ?? ctx.request.headers["x-real-ip"] ?? ctx.request.cf.clientAddress
     }
 
-    private func response(row: JSONObject, userID: Int, streak: Int, base: Int, bonus: Int) async throws
-        -> JSONValue
-    {
+    private func response(row: JSONObject, stats: JSONValue, streak: Int, base: Int, bonus: Int) -> JSONValue {
         let reward: JSONObject = [
             "amount": .number(Money.dollars(base + bonus)), "baseAmount": .number(Money.dollars(base)),
             "bonusAmount": .number(Money.dollars(bonus)), "consecutiveDays": .number(Double(streak)),
@@ -126,7 +126,7 @@ struct CheckinService: Sendable {
         body["message"] = "签到成功！"
         body["redemptionCode"] = .string(code)
         body["codeAmount"] = .number(Money.dollars(row.int("code_amount_cents")))
-        body["stats"] = try await UserStatsService(ctx: ctx).stats(userID: userID)
+        body["stats"] = stats
         return .object(body)
     }
 

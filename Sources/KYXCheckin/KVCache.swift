@@ -59,11 +59,11 @@ struct KVCache: Sendable {
     /// The value of `key`: from KV, else `load()` from D1 (counted as one query) then written back.
     func fetch(_ key: String, ttl seconds: Int? = nil, load: () async throws -> JSONValue) async throws -> JSONValue {
         if let cached = await get(key) {
-            metrics.d1Avoided()
+            metrics.d1Avoided(family)
             return cached
         }
         let value = try await load()
-        metrics.d1Executed()
+        metrics.d1Executed(family)
         await put(key, value, ttl: seconds)
         return value
     }

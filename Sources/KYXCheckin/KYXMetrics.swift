@@ -8,6 +8,8 @@ public final class KYXMetrics: Sendable {
         var hits = 0
         var misses = 0
         var errors = 0
+        var d1Executed = 0
+        var d1Avoided = 0
     }
 
     private struct State {
@@ -26,8 +28,29 @@ public final class KYXMetrics: Sendable {
     func hit(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].hits += 1 } }
     func miss(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].misses += 1 } }
     func error(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].errors += 1 } }
-    func d1Executed(_ count: Int = 1) { state.withLock { $0.d1Executed += count } }
-    func d1Avoided(_ count: Int = 1) { state.withLock { $0.d1Avoided += count } }
+    /// Counts one D1 query run for `family` (a cache miss, or caching off).
+    func d1Executed(_ family: CacheFamily) {
+        state.withLock {
+            $0.d1Executed += 1
+            $0.families[family, default: .init()].d1Executed += 1
+        }
+    }
+
+    /// Counts one D1 query a cache hit of `family` made unnecessary.
+    func d1Avoided(_ family: CacheFamily) {
+        state.withLock {
+            $0.d1Avoided += 1
+            $0.families[family, default: .init()].d1Avoided += 1
+        }
+    }
+
+    /// D1 queries run and avoided for `family`.
+    public func d1Counts(_ family: CacheFamily) -> (executed: Int, avoided: Int) {
+        state.withLock {
+            let counters = $0.families[family] ?? FamilyCounters()
+            return (counters.d1Executed, counters.d1Avoided)
+        }
+    }
 
     /// Records one response time of `route` in milliseconds.
     func record(route: String, milliseconds: Double) {
@@ -61,6 +84,8 @@ public final class KYXMetrics: Sendable {
                     "hits": .number(Double(counters.hits)), "misses": .number(Double(counters.misses)),
                     "errors": .number(Double(counters.errors)),
                     "hitRate": .number(lookups == 0 ? 0 : Double(counters.hits) / Double(lookups)),
+                    "d1Executed": .number(Double(counters.d1Executed)),
+                    "d1Avoided": .number(Double(counters.d1Avoided)),
                 ]
             }
             var routes = JSONObject()

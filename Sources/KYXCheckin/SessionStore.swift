@@ -47,10 +47,10 @@ struct SessionStore: Sendable {
         if let cached = await ctx.caches.sessions.get(kind.key(id)),
             let expires = cached["expiresAt"]?.stringValue, let owner = cached["ownerId"]?.intValue
         {
-            ctx.metrics.d1Avoided()
+            ctx.metrics.d1Avoided(.sessions)
             return isLive(expires) ? owner : nil
         }
-        ctx.metrics.d1Executed()
+        ctx.metrics.d1Executed(.sessions)
         let sql =
             kind == .user
             ? "SELECT user_id AS owner, expires_at FROM sessions WHERE id = ?"

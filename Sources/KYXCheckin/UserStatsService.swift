@@ -10,6 +10,36 @@ struct UserStatsService: Sendable {
         try await ctx.caches.userStats.stats(userID: userID) { try await fromD1(userID: userID) }
     }
 
+    /// The stats after today's check-in of `userID`: D1 is already written; a cached entry is updated
+    /// in place (write-through, no D1 read), else the stats are recomputed from D1 and cached.
+    func afterCheckIn(userID: Int, streak: Int, date: String, codeCents: Int?) async throws -> JSONValue {
+        let cache = ctx.caches.userStats.cache
+        let key = UserStatsCache.key(userID)
+        guard let cached = await cache.get(key)?.objectValue else {
+            let fresh = try await fromD1(userID: userID)
+            ctx.metrics.d1Executed(.userStats)
+            await cache.put(key, fresh)
+            return fresh
+        }
+        ctx.metrics.d1Avoided(.userStats)
+        var stats = cached
+        func bump(_ name: String, by amount: Int = 1) { stats[name] = .number(Double(cached.int(name) + amount)) }
+        bump("totalDays")
+        bump("monthlyDays")
+        stats["consecutiveDays"] = .number(Double(streak))
+        stats["maxConsecutiveDays"] = .number(Double(max(cached.int("maxConsecutiveDays"), streak)))
+        stats["lastCheckinDate"] = .string(date)
+        if let codeCents {
+            bump("codeCount")
+            let previous = Money.cents(cached["totalAmount"]?.dollarAmount) ?? 0
+            stats["totalAmount"] = .string(Money.text(previous + codeCents))
+        } else {
+            bump("pendingCount")
+        }
+        await cache.put(key, .object(stats))
+        return .object(stats)
+    }
+
     private func fromD1(userID: Int) async throws -> JSONValue {
         let since = ctx.settings.calendar.date(ctx.today, minusDays: 30)
         let row =

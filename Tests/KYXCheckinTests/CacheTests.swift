@@ -5,7 +5,7 @@ import Testing
 
 @Suite("KV cache layer")
 struct CacheTests {
-    @Test func userStatsHitAfterMissAndInvalidatedByCheckIn() async throws {
+    @Test func userStatsHitAfterMissAndUpdatedByCheckIn() async throws {
         let app = try TestApp()
         let cookie = try await app.login("alice")
         _ = try await app.json("GET", "/api/stats", cookie: cookie)
