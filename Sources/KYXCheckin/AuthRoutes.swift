@@ -49,13 +49,13 @@ struct AuthRoutes: Sendable {
         return .json(["success": true, "authUrl": .string(components?.string ?? "")])
     }
 
-    /// Consumes `state`: true when it was issued and is unexpired (D1 is the source of truth).
+    /// Consumes `state` once: true when it was issued and is unexpired. The KV copy is dropped; the D1
+    /// row is the single-use source of truth (a conditional delete, so a replay finds nothing).
     private func consume(state: String) async throws -> Bool {
         if let kv = try? ctx.env.kv("KV") { try? await kv.delete("oauth_state:" + state) }
-        let row = try await ctx.db.prepare("SELECT expires_at FROM oauth_states WHERE state = ?").bind(state).first()
-        _ = try await ctx.db.prepare("DELETE FROM oauth_states WHERE state = ?").bind(state).run()
-        guard let expires = row?.string("expires_at").flatMap(DayCalendar.parseISO) else { return false }
-        return expires > ctx.now
+        let result = try await ctx.db.prepare("DELETE FROM oauth_states WHERE state = ? AND expires_at > ?")
+            .bind(state, ctx.nowISO).run()
+        return result.meta.changes == 1
     }
 
     private func callback() async -> Response {
@@ -82,7 +82,7 @@ struct AuthRoutes: Sendable {
             ("grant_type", "authorization_code"), ("client_id", ctx.settings.oauthClientID ?? ""),
             ("client_secret", ctx.settings.oauthClientSecret ?? ""), ("code", code),
             ("redirect_uri", baseURL + "/api/oauth/callback"),
-        ].map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+        ].map { "\($0.0)=\(Self.formEncode($0.1))" }
             .joined(separator: "&")
         let tokenRequest = Request(
             url: URL(string: ctx.settings.tokenURL)!, method: "POST",
@@ -99,6 +99,13 @@ struct AuthRoutes: Sendable {
             throw APIError(502, "Failed to get user info")
         }
         return profile
+    }
+
+    /// `application/x-www-form-urlencoded` value encoding (unreserved characters kept).
+    static func formEncode(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
     private func upsertLinuxDo(_ profile: JSONObject) async throws -> Int {

@@ -19,7 +19,10 @@ struct TestApp: Sendable {
             .deletingLastPathComponent().appendingPathComponent("migrations").path
     }
 
-    init(kvStorage: (any KVStorage)? = nil, vars: [String: JSONValue] = [:], clock: TestClock = TestClock()) throws {
+    init(
+        kvStorage: (any KVStorage)? = nil, vars: [String: JSONValue] = [:], clock: TestClock = TestClock(),
+        fetcher: any Fetcher = FakeLinuxDo()
+    ) throws {
         directory = NSTemporaryDirectory() + "kyx-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let engine = try D1Engine(path: directory + "/db.sqlite")
@@ -37,7 +40,7 @@ struct TestApp: Sendable {
             vars: allVars,
             bindings: [
                 "KV": Env.Binding(kind: "KV namespace", value: kv), "DB": Env.Binding(kind: "D1 database", value: db),
-            ])
+            ], fetcher: fetcher)
         metrics = KYXMetrics()
         worker = KYXWorker(clock: clock.checkinClock, metrics: metrics, log: { _ in })
     }
