@@ -53,6 +53,7 @@ struct RankingService: Sendable {
             rows.enumerated().map { index, row in
                 var entry = row
                 entry["rank"] = .number(Double(index + 1))
+                entry["avatar"] = row["avatar_url"] ?? .null
                 return .object(entry)
             })
     }

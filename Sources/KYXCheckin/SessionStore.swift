@@ -53,7 +53,10 @@ struct SessionStore: Sendable {
         ctx.metrics.d1Executed(.sessions)
         let sql =
             kind == .user
-            ? "SELECT user_id AS owner, expires_at FROM sessions WHERE id = ?"
+            ? """
+            SELECT s.user_id AS owner, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.id = ? AND u.is_active = 1
+            """
             : """
             SELECT s.admin_id AS owner, s.expires_at FROM admin_sessions s JOIN admins a ON a.id = s.admin_id
             WHERE s.id = ? AND s.is_active = 1 AND a.is_active = 1

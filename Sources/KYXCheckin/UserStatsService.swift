@@ -22,6 +22,8 @@ struct UserStatsService: Sendable {
             return fresh
         }
         ctx.metrics.d1Avoided(.userStats)
+        // A concurrent read may already have cached the stats including today's check-in.
+        if cached.string("lastCheckinDate") == date { return .object(cached) }
         var stats = cached
         func bump(_ name: String, by amount: Int = 1) { stats[name] = .number(Double(cached.int(name) + amount)) }
         bump("totalDays")
