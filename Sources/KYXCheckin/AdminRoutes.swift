@@ -36,7 +36,9 @@ struct AdminRoutes: Sendable {
         let row = try await ctx.db.prepare(
             "SELECT id, password_hash FROM admins WHERE username = ? AND is_active = 1"
         ).bind(username).first()
-        guard let row, let hash = row.string("password_hash"), PasswordHasher.verify(password, against: hash) else {
+        // An unknown username costs the same PBKDF2 work as a wrong password (no timing oracle).
+        let hash = row?.string("password_hash") ?? PasswordHasher.decoy(iterations: ctx.settings.pbkdf2Iterations)
+        guard PasswordHasher.verify(password, against: hash), let row else {
             ctx.log("admin login refused for a username of \(username.count) characters")
             return .json(["success": false, "message": "用户名或密码错误"])
         }

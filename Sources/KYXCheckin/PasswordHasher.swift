@@ -32,6 +32,11 @@ public struct PasswordHasher: Sendable {
         return WebCrypto.timingSafeEqual(derived, expected)
     }
 
+    /// A well-formed hash that no password matches, for spending the same work on unknown usernames.
+    static func decoy(iterations: Int) -> String {
+        "pbkdf2_sha256$\(max(1, iterations))$\(String(repeating: "00", count: 16))$\(String(repeating: "00", count: 32))"
+    }
+
     private static func bytes(hex: String) -> [UInt8]? {
         let characters = Array(hex.utf8)
         guard characters.count % 2 == 0, !characters.isEmpty else { return nil }

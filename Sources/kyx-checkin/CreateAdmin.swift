@@ -30,7 +30,13 @@ enum CreateAdmin {
             }
             let iterations =
                 Int(config.vars["ADMIN_PBKDF2_ITERATIONS"]?.stringValue ?? "") ?? PasswordHasher.defaultIterations
-            let hash = try PasswordHasher(iterations: max(iterations, PasswordHasher.defaultIterations)).hash(password)
+            if iterations < PasswordHasher.defaultIterations {
+                FileHandle.standardError.write(
+                    Data(
+                        "create-admin: WARNING: ADMIN_PBKDF2_ITERATIONS=\(iterations) is below \(PasswordHasher.defaultIterations); use it for tests only\n"
+                            .utf8))
+            }
+            let hash = try PasswordHasher(iterations: max(1, iterations)).hash(password)
             let now = ISO8601DateFormatter().string(from: Date())
             _ = try await db.prepare(
                 """
@@ -40,7 +46,7 @@ enum CreateAdmin {
                 """
             ).bind(username, hash, now, now).run()
             print(
-                "admin \"\(username)\" is ready (PBKDF2-SHA256, \(max(iterations, PasswordHasher.defaultIterations)) iterations)"
+                "admin \"\(username)\" is ready (PBKDF2-SHA256, \(max(1, iterations)) iterations)"
             )
             return 0
         } catch {
