@@ -88,4 +88,28 @@ struct CacheTests {
         #expect(app.metrics.counts(.sessions).errors > 0)
         #expect(try await app.send("POST", "/api/logout", cookie: cookie).status == 302)
     }
+
+    @Test func adminBackOfficeWorksWhenKVFails() async throws {
+        let app = try TestApp(kvStorage: FailingKVStorage())
+        let admin = try await app.adminLogin()
+        #expect(try await app.json("GET", "/api/admin/stats", cookie: admin).body["success"] == true)
+        let imported = try await app.importCodes("KVDOWN01 KVDOWN02", amount: "10", cookie: admin)
+        #expect(imported.body["result"]?["validCodes"] == 2)
+        #expect(
+            try await app.json("GET", "/api/admin/inventory", cookie: admin).body["inventory"]?[0]?["available"] == 2)
+        #expect(try await app.json("POST", "/api/admin/cache/warmup", cookie: admin).body["success"] == true)
+        let metrics = try await app.json("GET", "/api/admin/metrics", cookie: admin).body["metrics"]
+        #expect((metrics?["cache"]?["sessions"]?["errors"]?.intValue ?? 0) > 0)
+    }
+
+    @Test func unknownRoutesAnswer404InEachShape() async throws {
+        let app = try TestApp()
+        let user = try await app.send("GET", "/api/nope")
+        #expect(user.status == 404)
+        #expect(try await user.text() == "Not Found")
+        let admin = try await app.adminLogin()
+        let adminMissing = try await app.json("GET", "/api/admin/nope", cookie: admin)
+        #expect(adminMissing.status == 404)
+        #expect(adminMissing.body["message"] == "页面未找到")
+    }
 }
