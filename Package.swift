@@ -15,12 +15,14 @@ let package = Package(
         .library(name: "OutpostRuntime", targets: ["OutpostRuntime"]),
         .library(name: "OutpostTesting", targets: ["OutpostTesting"]),
         .executable(name: "hello", targets: ["hello"]),
+        .executable(name: "kyx-checkin", targets: ["kyx-checkin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,7 +35,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "Outpost", swiftSettings: swiftSettings),
+        .target(
+            name: "Outpost",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "OutpostSQLite",
             dependencies: ["Outpost", "CSQLite"],
@@ -77,6 +86,17 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting"], swiftSettings: swiftSettings),
+        .target(name: "KYXCheckin", dependencies: ["Outpost"], exclude: ["README.md"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "kyx-checkin",
+            dependencies: ["KYXCheckin", "OutpostRuntime", "OutpostConfig", "OutpostSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KYXCheckinTests",
+            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostRuntime", "OutpostSQLite", "kyx-checkin"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "OutpostConfigTests",
             dependencies: ["OutpostConfig"],

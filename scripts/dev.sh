@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
 scripts/setup.sh
-product="${OUTPOST_PRODUCT:-hello}"
+product="${OUTPOST_PRODUCT:-kyx-checkin}"
 swift build --product "$product"
 bin="$(swift build --show-bin-path)/$product"
 "$bin" check --config wrangler-like.toml --env dev

@@ -1,0 +1,39 @@
+import Foundation
+import Outpost
+
+/// Everything one request's handlers need: the request, bindings, settings, the instant, caches, metrics.
+struct AppContext: Sendable {
+    let request: Request
+    let env: Env
+    let db: D1Database
+    let settings: AppSettings
+    let now: Date
+    let metrics: KYXMetrics
+    let caches: Caches
+    let log: @Sendable (String) -> Void
+
+    /// The check-in date of `now` (UTC+8 by default).
+    var today: String { settings.calendar.date(of: now) }
+
+    /// `now` as UTC ISO-8601 with `Z`.
+    var nowISO: String { DayCalendar.iso(now) }
+
+    /// `now + seconds` as UTC ISO-8601 with `Z`.
+    func isoAfter(seconds: Int) -> String { DayCalendar.iso(now.addingTimeInterval(TimeInterval(seconds))) }
+
+    /// Whether the request came over HTTPS (directly or per `X-Forwarded-Proto`).
+    var isHTTPS: Bool {
+        request.url.scheme == "https" || request.headers["x-forwarded-proto"] == "https"
+    }
+
+    /// The request body as a JSON object (empty when absent or not an object).
+    func jsonBody() async -> JSONObject {
+        (try? await request.json().objectValue) ?? JSONObject()
+    }
+
+    /// A context for a cron run (no client request).
+    static func forCron(env: Env, worker: KYXWorker, now: Date) throws -> AppContext {
+        let request = Request(url: URL(string: "http://localhost/__cron")!)
+        return try worker.context(for: request, env: env, now: now)
+    }
+}

@@ -1,0 +1,45 @@
+/// The five KV cache families of the KV plan (checkin-app.md §6), plus the session family.
+public enum CacheFamily: String, Sendable, CaseIterable {
+    /// `session:<id>`, `admin_session:<id>`.
+    case sessions
+    /// `user_stats:<userId>`.
+    case userStats = "user_stats"
+    /// `checkin_rewards`, `config:*`.
+    case config
+    /// `ranking:<date>:today`, `ranking:streak`.
+    case rankings
+    /// `code_inventory`.
+    case inventory
+    /// `cache:*`.
+    case general
+
+    /// The var that switches the family on or off, e.g. `CACHE_SESSIONS_ENABLED`.
+    var switchVar: String { "CACHE_\(rawValue.uppercased())_ENABLED" }
+
+    /// The var that sets the family's TTL in seconds, e.g. `CACHE_SESSIONS_TTL`.
+    var ttlVar: String { "CACHE_\(rawValue.uppercased())_TTL" }
+
+    /// The TTL in seconds when no var sets one.
+    var defaultTTL: Int {
+        switch self {
+        case .sessions: 604_800
+        case .userStats: 3_600
+        case .config: 86_400
+        case .rankings: 360
+        case .inventory: 1_800
+        case .general: 60
+        }
+    }
+
+    /// The KV key prefixes that belong to the family (for purge).
+    var prefixes: [String] {
+        switch self {
+        case .sessions: ["session:", "admin_session:"]
+        case .userStats: ["user_stats:"]
+        case .config: ["checkin_rewards", "config:"]
+        case .rankings: ["ranking:"]
+        case .inventory: ["code_inventory"]
+        case .general: ["cache:"]
+        }
+    }
+}

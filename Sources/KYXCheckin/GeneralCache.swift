@@ -1,0 +1,11 @@
+import Outpost
+
+/// The general family: `cache:*` (admin dashboard stats and the like), short TTL, expiry only.
+struct GeneralCache: Sendable {
+    let cache: KVCache
+
+    /// The value of `cache:<name>`: from KV, else `load()`.
+    func value(_ name: String, load: () async throws -> JSONValue) async throws -> JSONValue {
+        try await cache.fetch("cache:" + name, load: load)
+    }
+}

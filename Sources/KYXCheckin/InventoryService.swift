@@ -1,0 +1,26 @@
+import Outpost
+
+/// The code inventory by denomination, through the `code_inventory` cache.
+struct InventoryService: Sendable {
+    let ctx: AppContext
+
+    /// `[{amount, available, distributed, total}]` by denomination, ascending.
+    func inventory() async throws -> JSONValue {
+        try await ctx.caches.inventory.inventory { try await fromD1() }
+    }
+
+    /// Recomputes the inventory into KV (cron, warm-up).
+    func refresh() async throws { await ctx.caches.inventory.store(try await fromD1()) }
+
+    /// The inventory straight from D1.
+    func fromD1() async throws -> JSONValue {
+        let rows = try await ctx.db.prepare(
+            """
+            SELECT amount_cents, SUM(is_distributed = 0) AS available, SUM(is_distributed = 1) AS distributed,
+              COUNT(*) AS total
+            FROM redemption_codes GROUP BY amount_cents ORDER BY amount_cents
+            """
+        ).all().results
+        return .array(rows.map { .object($0.dollars("amount_cents", as: "amount")) })
+    }
+}

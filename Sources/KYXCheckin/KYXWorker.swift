@@ -1,0 +1,50 @@
+public import Foundation
+public import Outpost
+
+/// The KYX check-in system as an Outpost worker: user pages and API, the admin back office under
+/// `/admin` and `/api/admin/*`, and the crons of `[triggers]` (checkin-app.md).
+public struct KYXWorker: Worker {
+    /// Where "now" comes from (injected in tests).
+    public let clock: CheckinClock
+    /// The counters behind `/api/admin/metrics`.
+    public let metrics: KYXMetrics
+    private let log: @Sendable (String) -> Void
+
+    /// A worker reading `clock`, counting into `metrics`, logging to `log` (stderr by default).
+    public init(
+        clock: CheckinClock = .system, metrics: KYXMetrics = KYXMetrics(),
+        log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data("[kyx] \($0)\n".utf8)) }
+    ) {
+        self.clock = clock
+        self.metrics = metrics
+        self.log = log
+    }
+
+    /// Routes one request; errors become the user (`{"error"}`) or admin (`{"success": false}`) shape.
+    public func fetch(_ request: Request, env: Env, ctx: ExecutionContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let context = try context(for: request, env: env, now: clock.now())
+        let router = Router(ctx: context)
+        let response = await router.respond()
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+        metrics.record(route: router.routeName, milliseconds: milliseconds)
+        return response
+    }
+
+    /// Runs the cron of `controller`: rankings and inventory every 5 minutes, cleanup and warm-up hourly.
+    public func scheduled(_ controller: ScheduledController, env: Env, ctx: ExecutionContext) async throws {
+        let now = Date(timeIntervalSince1970: controller.scheduledTime / 1_000)
+        let context = try AppContext.forCron(env: env, worker: self, now: now)
+        try await ScheduledJobs(ctx: context).run(cron: controller.cron)
+    }
+
+    func context(for request: Request, env: Env, now: Date) throws -> AppContext {
+        let settings = AppSettings(env: env)
+        let kv = try? env.kv("KV")
+        let caches = Caches(kv: kv, settings: settings, metrics: metrics, log: log)
+        return AppContext(
+            request: request, env: env, db: try env.d1("DB"), settings: settings, now: now, metrics: metrics,
+            caches: caches, log: log)
+    }
+}

@@ -1,0 +1,40 @@
+import Outpost
+
+/// The crons: `*/5 * * * *` recomputes rankings and inventory into KV; `0 * * * *` purges expired
+/// sessions and OAuth states from D1 and warms the rewards config and rankings.
+struct ScheduledJobs: Sendable {
+    let ctx: AppContext
+    static let frequent = "*/5 * * * *"
+    static let hourly = "0 * * * *"
+
+    /// Runs the jobs of `cron` (any other expression runs both).
+    func run(cron: String) async throws {
+        switch cron {
+        case Self.frequent: try await refresh()
+        case Self.hourly: try await cleanUpAndWarm()
+        default:
+            try await refresh()
+            try await cleanUpAndWarm()
+        }
+    }
+
+    /// Rankings and inventory into KV.
+    func refresh() async throws {
+        try await RankingService(ctx: ctx).refresh()
+        try await InventoryService(ctx: ctx).refresh()
+    }
+
+    /// Expired sessions and OAuth states out of D1; rewards config and rankings into KV.
+    func cleanUpAndWarm() async throws {
+        let now = ctx.nowISO
+        let results = try await ctx.db.batch([
+            try ctx.db.prepare("DELETE FROM sessions WHERE expires_at <= ?").bind(now),
+            try ctx.db.prepare("DELETE FROM admin_sessions WHERE expires_at <= ? OR is_active = 0").bind(now),
+            try ctx.db.prepare("DELETE FROM oauth_states WHERE expires_at <= ?").bind(now),
+        ])
+        let removed = results.reduce(0) { $0 + $1.meta.changes }
+        if removed > 0 { ctx.log("cleanup removed \(removed) expired sessions and OAuth states") }
+        await ctx.caches.config.store(try await RewardRules.fromD1(ctx.db))
+        try await RankingService(ctx: ctx).refresh()
+    }
+}

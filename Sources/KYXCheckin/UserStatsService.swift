@@ -1,0 +1,69 @@
+import Outpost
+
+/// `GET /api/stats`: a user's totals, through the user-stats cache.
+struct UserStatsService: Sendable {
+    let ctx: AppContext
+
+    /// The stats object of `userID` (`totalDays`, `consecutiveDays`, `maxConsecutiveDays`, `monthlyDays`,
+    /// `codeCount`, `totalAmount`, `pendingCount`, `lastCheckinDate`).
+    func stats(userID: Int) async throws -> JSONValue {
+        try await ctx.caches.userStats.stats(userID: userID) { try await fromD1(userID: userID) }
+    }
+
+    /// The stats after today's check-in of `userID`: D1 is already written; a cached entry is updated
+    /// in place (write-through, no D1 read), else the stats are recomputed from D1 and cached.
+    func afterCheckIn(userID: Int, streak: Int, date: String, codeCents: Int?) async throws -> JSONValue {
+        let cache = ctx.caches.userStats.cache
+        let key = UserStatsCache.key(userID)
+        guard let cached = await cache.get(key)?.objectValue else {
+            let fresh = try await fromD1(userID: userID)
+            ctx.metrics.d1Executed(.userStats)
+            await cache.put(key, fresh)
+            return fresh
+        }
+        ctx.metrics.d1Avoided(.userStats)
+        // A concurrent read may already have cached the stats including today's check-in.
+        if cached.string("lastCheckinDate") == date { return .object(cached) }
+        var stats = cached
+        func bump(_ name: String, by amount: Int = 1) { stats[name] = .number(Double(cached.int(name) + amount)) }
+        bump("totalDays")
+        bump("monthlyDays")
+        stats["consecutiveDays"] = .number(Double(streak))
+        stats["maxConsecutiveDays"] = .number(Double(max(cached.int("maxConsecutiveDays"), streak)))
+        stats["lastCheckinDate"] = .string(date)
+        if let codeCents {
+            bump("codeCount")
+            let previous = Money.cents(cached["totalAmount"]?.dollarAmount) ?? 0
+            stats["totalAmount"] = .string(Money.text(previous + codeCents))
+        } else {
+            bump("pendingCount")
+        }
+        await cache.put(key, .object(stats))
+        return .object(stats)
+    }
+
+    private func fromD1(userID: Int) async throws -> JSONValue {
+        let since = ctx.settings.calendar.date(ctx.today, minusDays: 30)
+        let row =
+            try await ctx.db.prepare(
+                """
+                SELECT u.total_checkins, u.consecutive_checkins, u.max_consecutive_checkins, u.last_checkin_date,
+                  (SELECT COUNT(*) FROM check_ins WHERE user_id = u.id AND check_in_date >= ?) AS monthly_days,
+                  (SELECT COUNT(*) FROM redemption_codes WHERE distributed_to = u.id) AS code_count,
+                  (SELECT COALESCE(SUM(amount_cents), 0) FROM redemption_codes WHERE distributed_to = u.id) AS amount,
+                  (SELECT COUNT(*) FROM check_ins WHERE user_id = u.id AND status = 'pending_distribution') AS pending
+                FROM users u WHERE u.id = ?
+                """
+            ).bind(since, userID).first() ?? JSONObject()
+        return [
+            "totalDays": .number(Double(row.int("total_checkins"))),
+            "consecutiveDays": .number(Double(row.int("consecutive_checkins"))),
+            "maxConsecutiveDays": .number(Double(row.int("max_consecutive_checkins"))),
+            "monthlyDays": .number(Double(row.int("monthly_days"))),
+            "codeCount": .number(Double(row.int("code_count"))),
+            "totalAmount": .string(Money.text(row.int("amount"))),
+            "pendingCount": .number(Double(row.int("pending"))),
+            "lastCheckinDate": row.string("last_checkin_date").map { .string($0) } ?? .null,
+        ]
+    }
+}

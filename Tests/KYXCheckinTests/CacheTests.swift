@@ -1,0 +1,115 @@
+import Foundation
+import KYXCheckin
+import Outpost
+import Testing
+
+@Suite("KV cache layer")
+struct CacheTests {
+    @Test func userStatsHitAfterMissAndUpdatedByCheckIn() async throws {
+        let app = try TestApp()
+        let cookie = try await app.login("alice")
+        _ = try await app.json("GET", "/api/stats", cookie: cookie)
+        #expect(app.metrics.counts(.userStats).misses == 1)
+        #expect(try await app.kv.get("user_stats:1") != nil)
+        _ = try await app.json("GET", "/api/stats", cookie: cookie)
+        #expect(app.metrics.counts(.userStats).hits == 1)
+        _ = try await app.json("POST", "/api/checkin", cookie: cookie)
+        let stats = try await app.json("GET", "/api/stats", cookie: cookie).body
+        #expect(stats["stats"]?["totalDays"] == 1)
+        #expect(stats["stats"]?["pendingCount"] == 1)
+    }
+
+    @Test func userStatsExpireAfterTheirTTL() async throws {
+        let app = try TestApp(vars: ["CACHE_USER_STATS_TTL": "120"])
+        let cookie = try await app.login("bob")
+        _ = try await app.json("GET", "/api/stats", cookie: cookie)
+        #expect(try await app.kv.get("user_stats:1") != nil)
+        app.clock.advance(seconds: 121)
+        #expect(try await app.kv.get("user_stats:1") == nil)
+    }
+
+    @Test func sessionsAreCachedAndRecheckedForExpiry() async throws {
+        let app = try TestApp()
+        let cookie = try await app.login("carol")
+        let id = String(cookie.dropFirst("session=".count))
+        #expect(try await app.kv.getJSON("session:" + id)?["ownerId"] == 1)
+        _ = try await app.json("GET", "/api/user", cookie: cookie)
+        #expect(app.metrics.counts(.sessions).hits == 1)
+        app.clock.advance(days: 8)
+        let expired = try await app.json("GET", "/api/user", cookie: cookie)
+        #expect(expired.status == 401)
+    }
+
+    @Test func logoutInvalidatesTheSessionInKV() async throws {
+        let app = try TestApp()
+        let cookie = try await app.login("dave")
+        let id = String(cookie.dropFirst("session=".count))
+        let response = try await app.send("POST", "/api/logout", cookie: cookie)
+        #expect(response.status == 302)
+        #expect(try await app.kv.get("session:" + id) == nil)
+        #expect(try await app.json("GET", "/api/user", cookie: cookie).status == 401)
+    }
+
+    @Test func rewardsConfigIsCached() async throws {
+        let app = try TestApp()
+        let cookie = try await app.login("erin")
+        _ = try await app.json("POST", "/api/checkin", cookie: cookie)
+        #expect(try await app.kv.getJSON("checkin_rewards")?.arrayValue?.count == 5)
+        let other = try await app.login("frank")
+        _ = try await app.json("POST", "/api/checkin", cookie: other)
+        #expect(app.metrics.counts(.config).hits == 1)
+    }
+
+    @Test func familySwitchTurnsCachingOff() async throws {
+        let app = try TestApp(vars: ["CACHE_USER_STATS_ENABLED": "false"])
+        let cookie = try await app.login("gina")
+        _ = try await app.json("GET", "/api/stats", cookie: cookie)
+        #expect(try await app.kv.get("user_stats:1") == nil)
+        #expect(app.metrics.counts(.userStats).misses == 0)
+    }
+
+    @Test func everyUserEndpointAnswersFromD1WhenKVFails() async throws {
+        let app = try TestApp(kvStorage: FailingKVStorage())
+        try await app.stock(1, cents: 1000, prefix: "SAFE")
+        let cookie = try await app.login("harry")
+        #expect(try await app.json("GET", "/api/user", cookie: cookie).body["user"]?["username"] == "harry")
+        let checkIn = try await app.json("POST", "/api/checkin", cookie: cookie)
+        #expect(checkIn.body["redemptionCode"] == "SAFE0000")
+        #expect(try await app.json("GET", "/api/checkin/status", cookie: cookie).body["checkedIn"] == true)
+        #expect(try await app.json("GET", "/api/stats", cookie: cookie).body["stats"]?["totalDays"] == 1)
+        let codes = try await app.json("GET", "/api/codes/recent", cookie: cookie).body
+        #expect(codes["codes"]?[0]?["code"] == "SAFE0000")
+        let ranking = try await app.json("GET", "/api/ranking?type=today", cookie: cookie).body
+        #expect(ranking["ranking"]?[0]?["username"] == "harry")
+        let streak = try await app.json("GET", "/api/ranking?type=streak", cookie: cookie).body
+        #expect(streak["ranking"]?[0]?["streak"] == 1)
+        let modal = try await app.json("GET", "/api/modal/check?type=checkin&key=SAFE0000", cookie: cookie)
+        #expect(modal.body["should_display"] == true)
+        #expect(app.metrics.counts(.sessions).errors > 0)
+        #expect(try await app.send("POST", "/api/logout", cookie: cookie).status == 302)
+    }
+
+    @Test func adminBackOfficeWorksWhenKVFails() async throws {
+        let app = try TestApp(kvStorage: FailingKVStorage())
+        let admin = try await app.adminLogin()
+        #expect(try await app.json("GET", "/api/admin/stats", cookie: admin).body["success"] == true)
+        let imported = try await app.importCodes("KVDOWN01 KVDOWN02", amount: "10", cookie: admin)
+        #expect(imported.body["result"]?["validCodes"] == 2)
+        #expect(
+            try await app.json("GET", "/api/admin/inventory", cookie: admin).body["inventory"]?[0]?["available"] == 2)
+        #expect(try await app.json("POST", "/api/admin/cache/warmup", cookie: admin).body["success"] == true)
+        let metrics = try await app.json("GET", "/api/admin/metrics", cookie: admin).body["metrics"]
+        #expect((metrics?["cache"]?["sessions"]?["errors"]?.intValue ?? 0) > 0)
+    }
+
+    @Test func unknownRoutesAnswer404InEachShape() async throws {
+        let app = try TestApp()
+        let user = try await app.send("GET", "/api/nope")
+        #expect(user.status == 404)
+        #expect(try await user.text() == "Not Found")
+        let admin = try await app.adminLogin()
+        let adminMissing = try await app.json("GET", "/api/admin/nope", cookie: admin)
+        #expect(adminMissing.status == 404)
+        #expect(adminMissing.body["message"] == "页面未找到")
+    }
+}
