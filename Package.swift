@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "hello",
             dependencies: ["Outpost", "OutpostRuntime"],
-            exclude: ["migrations"],
+            exclude: ["migrations", "wrangler.toml"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting"], swiftSettings: swiftSettings),
-        .target(name: "KYXCheckin", dependencies: ["Outpost"], exclude: ["README.md"], swiftSettings: swiftSettings),
+        .target(name: "KYXCheckin", dependencies: ["Outpost"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "kyx-checkin",
             dependencies: ["KYXCheckin", "OutpostRuntime", "OutpostConfig", "OutpostSQLite"],

@@ -6,10 +6,12 @@ cd "$(dirname "$0")/.."
 [[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
 scripts/setup.sh
 product="${OUTPOST_PRODUCT:-kyx-checkin}"
+config=wrangler-like.toml
+[[ "$product" == hello ]] && config=Sources/hello/wrangler.toml
 swift build --product "$product"
 bin="$(swift build --show-bin-path)/$product"
-"$bin" check --config wrangler-like.toml --env dev
+"$bin" check --config "$config" --env dev
 if "$bin" --help | grep -q ' d1 '; then
-    "$bin" d1 migrations apply DB --config wrangler-like.toml --env dev
+    "$bin" d1 migrations apply DB --config "$config" --env dev
 fi
-exec "$bin" dev --config wrangler-like.toml --env dev "$@"
+exec "$bin" dev --config "$config" --env dev "$@"
