@@ -11,6 +11,8 @@ public final class OutpostStack: @unchecked Sendable {
     public let port: Int
     /// The FastCGI unix socket.
     public let socketPath: String
+    /// The worker executable.
+    public let executable: String
     /// The `serve` process (the supervisor).
     public let server: TestProcess
     /// The nginx process.
@@ -24,6 +26,7 @@ public final class OutpostStack: @unchecked Sendable {
         directory = try TestDirectory.make(prefix: "outpost-stack")
         port = try FreePort.find()
         socketPath = directory + "/state/outpost.sock"
+        self.executable = executable
         let configPath = directory + "/wrangler.toml"
         try (config.isEmpty ? "name = \"test\"\n" : config).write(toFile: configPath, atomically: true, encoding: .utf8)
         server = try TestProcess(
@@ -47,6 +50,27 @@ public final class OutpostStack: @unchecked Sendable {
             directory: directory, name: "nginx")
         let httpPort = port
         try Self.waitFor { (try? HTTPTestClient(port: httpPort, timeoutSeconds: 2)) != nil }
+    }
+
+    /// The result of a command run against the stack's config and state.
+    public struct CommandResult: Sendable {
+        /// The exit code (`nil` when the command did not finish in time).
+        public var code: Int32?
+        /// What it printed on stdout.
+        public var stdout: String
+        /// What it printed on stderr.
+        public var stderr: String
+    }
+
+    /// Runs the stack's executable with `arguments` plus `--config` and `--persist-to` of this stack
+    /// (e.g. `["kv", "key", "get", "k", "--binding", "KV"]`), as an operator would beside the server.
+    public func command(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        let process = try TestProcess(
+            executable: executable,
+            arguments: arguments + ["--config", directory + "/wrangler.toml", "--persist-to", directory + "/state"],
+            directory: directory, environment: environment, name: "command-\(UUID().uuidString.prefix(6))")
+        let code = process.waitForExit(seconds: 60)
+        return CommandResult(code: code, stdout: process.stdout, stderr: process.stderr)
     }
 
     /// A new keep-alive connection to nginx.

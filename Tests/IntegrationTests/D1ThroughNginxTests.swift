@@ -17,14 +17,8 @@ struct D1ThroughNginxTests {
     }
 
     private func d1(_ stack: OutpostStack, _ arguments: [String]) throws -> (code: Int32?, out: String, err: String) {
-        let process = try TestProcess(
-            executable: Self.hello,
-            arguments: ["d1"] + arguments + [
-                "--config", stack.directory + "/wrangler.toml", "--persist-to", stack.directory + "/state",
-            ],
-            directory: stack.directory, name: "d1-\(UUID().uuidString.prefix(6))")
-        let code = process.waitForExit(seconds: 30)
-        return (code, process.stdout, process.stderr)
+        let result = try stack.command(["d1"] + arguments)
+        return (result.code, result.stdout, result.stderr)
     }
 
     @Test func migrationsAndExecuteAreSeenByTheRunningWorker() throws {

@@ -15,14 +15,8 @@ struct KVThroughNginxTests {
         """
 
     private func kv(_ stack: OutpostStack, _ arguments: [String]) throws -> (code: Int32?, out: String, err: String) {
-        let process = try TestProcess(
-            executable: Self.hello,
-            arguments: ["kv"] + arguments + [
-                "--config", stack.directory + "/wrangler.toml", "--persist-to", stack.directory + "/state",
-            ],
-            directory: stack.directory, name: "kv-\(UUID().uuidString.prefix(6))")
-        let code = process.waitForExit(seconds: 30)
-        return (code, process.stdout, process.stderr)
+        let result = try stack.command(["kv"] + arguments)
+        return (result.code, result.stdout, result.stderr)
     }
 
     @Test func theCLIAndTheRunningWorkerSeeEachOthersWritesAtOnce() throws {
