@@ -93,6 +93,24 @@ struct ServeThroughNginxTests {
         }
     }
 
+    @Test func keepConnWithEnoughThreadsServesManyRequestsQuickly() throws {
+        // fastcgi_keep_conn on with an upstream keepalive pool, and threads ≥ the connections nginx keeps.
+        let stack = try OutpostStack(executable: Self.hello, threads: 16, keepAliveConnections: 8)
+        let statuses = Mutex<[Int]>([])
+        let port = stack.port
+        let started = ContinuousClock.now
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            guard let client = try? HTTPTestClient(port: port) else { return }
+            for _ in 0..<25 {
+                let status = (try? client.request("GET", "/").status) ?? -1
+                statuses.withLock { $0.append(status) }
+            }
+        }
+        #expect(statuses.withLock { $0 }.count == 200)
+        #expect(statuses.withLock { $0 }.allSatisfy { $0 == 200 })
+        #expect(ContinuousClock.now - started < .seconds(10), "requests stalled on pinned connections")
+    }
+
     @Test func twoHundredConcurrentRequestsAreAllAnswered() throws {
         let stack = try OutpostStack(executable: Self.hello, threads: 4)
         let statuses = Mutex<[Int]>([])
