@@ -24,7 +24,7 @@ extension Pages {
             </div>
             <div class="modal" id="codeModal"><div class="card"><h2 id="modalTitle">签到成功！</h2><div id="modalBonus" class="muted"></div>
             <input id="modalCode" class="mono" readonly style="width:100%;margin:12px 0"><p id="modalAmount"></p>
-            <div class="row"><button onclick="copyModal()">复制兑换码</button><button class="ghost" onclick="closeModal()">关闭</button></div></div></div>
+            <div class="row"><button id="modalCopy" onclick="copyModal()">复制兑换码</button><button class="ghost" onclick="closeModal()">关闭</button></div></div></div>
             <script>
             var modalKey=null;
             async function init(){var u=await api('/api/user');if(!u.success){location.href='/login';return;}
