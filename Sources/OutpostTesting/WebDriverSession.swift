@@ -99,7 +99,11 @@ public final class WebDriverSession: @unchecked Sendable {
             ],
         ]
         let capabilities: [String: Any] = [
-            "capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome", "goog:chromeOptions": options, "goog:loggingPrefs": ["browser": "ALL"],
+                ]
+            ]
         ]
         let value = try Self.send(port: driverPort, "POST", "/session", capabilities, timeoutSeconds: 60)
         guard let object = value as? [String: Any], let id = object["sessionId"] as? String else {
@@ -278,6 +282,18 @@ public final class WebDriverSession: @unchecked Sendable {
     /// Grants or denies a permission (`clipboard-read`, …) to the current origin (WebDriver Permissions).
     public func setPermission(_ name: String, granted: Bool) throws {
         try command("POST", "/permissions", ["descriptor": ["name": name], "state": granted ? "granted" : "denied"])
+    }
+
+    /// The browser console entries since the last call (chromedriver's log; `goog:loggingPrefs`):
+    /// each with `level` (`SEVERE`, …), `source` (`javascript`, `network`, `console-api`) and `message`.
+    public func browserLog() throws -> [[String: Any]] {
+        try command("POST", "/se/log", ["type": "browser"]) as? [[String: Any]] ?? []
+    }
+
+    /// The uncaught script errors in the browser log since the last call (network failures aside).
+    public func scriptErrors() throws -> [String] {
+        try browserLog().filter { $0["level"] as? String == "SEVERE" && $0["source"] as? String != "network" }
+            .map { $0["message"] as? String ?? "" }
     }
 
     // MARK: Screenshots

@@ -100,20 +100,8 @@ struct BrowserEndToEndTests {
             try browser.saveScreenshot(to: OutpostStack.packageRoot + "/artifacts/e2e/\(name)-\(step).png")
         }
 
-        /// Records uncaught errors and unhandled rejections of the current page in `window.__e2eErrors`.
-        func watchErrors() throws {
-            try browser.execute(
-                """
-                window.__e2eErrors = [];
-                window.addEventListener('error', function(e){ window.__e2eErrors.push(String(e.message)); });
-                window.addEventListener('unhandledrejection', function(e){ window.__e2eErrors.push(String(e.reason)); });
-                """)
-        }
-
-        /// The errors recorded since `watchErrors()`.
-        func pageErrors() throws -> [String] {
-            try browser.execute("return window.__e2eErrors || [];") as? [String] ?? []
-        }
+        /// The script errors the browser logged since the last call: none expected.
+        func pageErrors() throws -> [String] { try browser.scriptErrors() }
 
         /// The path of the page the browser shows.
         func currentPath() throws -> String { URL(string: try browser.currentURL())?.path ?? "" }
@@ -141,14 +129,14 @@ struct BrowserEndToEndTests {
         let checkIn = try b.waitForText("#checkinBtn", "is enabled") { $0 == "立即签到" }
         #expect(checkIn == "立即签到")
         #expect(try b.property(b.find("#checkinBtn"), "disabled") as? Bool == false)
-        try h.watchErrors()
         try h.shot("03-home")
 
         try b.click("#checkinBtn")
         try b.waitForElement("#codeModal.show")
         let code = try b.property(b.find("#modalCode"), "value") as? String
         #expect(code == "E2EUSER0001")
-        #expect(try b.text(of: b.find("#modalAmount")).contains("$10.00"))
+        // Was "金额：$10.00 元": a dollar amount labelled in yuan.
+        #expect(try b.text(of: b.find("#modalAmount")) == "金额：$10.00")
         #expect(try b.text(of: b.find("#modalTitle")) == "签到成功！")
         try b.waitForText("#checkinBtn", "shows done") { $0 == "今日已签到" }
         try b.waitForText("#s_totalDays", "counts the check-in") { $0 == "1" }
@@ -180,6 +168,13 @@ struct BrowserEndToEndTests {
         #expect(codes.contains("金额: $10.00"))
         #expect(try !b.isDisplayed(b.find("#codeModal")))
         try h.shot("06-after-reload")
+
+        // The streak ranking (first asked now, so computed from D1) lists alice with her one-day streak.
+        try b.click("#rk_streak")
+        let ranking = try b.waitForText("#ranking", "lists alice") { $0.contains("e2e-alice") }
+        #expect(ranking.contains("#1") && ranking.contains("连续 1 天"))
+        #expect(try h.pageErrors() == [])
+        try h.shot("07-streak-ranking")
     }
 
     @Test func adminSeesChartsImportsCodesAndResolvesPending() throws {
@@ -203,7 +198,6 @@ struct BrowserEndToEndTests {
         // The dashboard: stat cards and three SVG bar charts; today's check-in is a bar.
         try b.waitForElement("#view svg rect.bar")
         #expect(try h.currentPath() == "/admin")
-        try h.watchErrors()
         let charts =
             try b.execute(
                 """
@@ -252,8 +246,15 @@ struct BrowserEndToEndTests {
         #expect(!(try b.text(of: b.find("#view table")).contains("e2e-bob")))
         try h.shot("06-resolved")
 
+        // The dashboard's stats are cached for 60 s (the general family, expiry only), so they still
+        // count the pending check-in; purging that family from the dashboard and refreshing shows it gone.
         try b.click("[data-tab=dash]")
         try b.waitForElement("#view svg rect.bar")
+        #expect(try stat("待分配", in: b) == "1")
+        try b.execute("document.getElementById('fam').value = 'general';")
+        try b.click("button[onclick='purge()']")
+        try b.waitForText("#toasts .toast:last-child", "confirms the purge") { $0.hasPrefix("缓存已清除") }
+        try b.click("button[onclick='dash()']")
         try b.wait(seconds: 10, "the dashboard to count no pending") { try stat("待分配", in: b) == "0" }
         #expect(try stat("已发放", in: b) == "1")
         #expect(try stat("未发放", in: b) == "2")
