@@ -73,7 +73,7 @@ struct BrowserEndToEndTests {
             return try cookie(response, "session")
         }
 
-        /// Stocks `codes` of face value `amount` dollars through the admin generate/import API.
+        /// Stocks `codes` of face value `amount` dollars through the admin import API.
         func stockCodes(_ codes: [String], amount: String) throws {
             let login = try api(
                 "POST", "/api/admin/login",
