@@ -10,7 +10,7 @@ extension Pages {
             <script>
             var TABS=[['dash','📊 仪表盘'],['codes','🎫 兑换码'],['users','👥 用户'],['checkins','📅 签到'],['pending','⏳ 待分配'],['rewards','🎁 奖励配置'],['logs','📜 日志']];
             var current='dash';
-            function tabs(){document.getElementById('tabs').innerHTML=TABS.map(function(t){return '<button class="'+(t[0]===current?'on':'')+'" onclick="show(\''+t[0]+'\')">'+t[1]+'</button>';}).join('');}
+            function tabs(){document.getElementById('tabs').innerHTML=TABS.map(function(t){return '<button data-tab="'+t[0]+'" class="'+(t[0]===current?'on':'')+'" onclick="show(\''+t[0]+'\')">'+t[1]+'</button>';}).join('');}
             function show(t){current=t;tabs();({dash:dash,codes:codes,users:users,checkins:checkins,pending:pending,rewards:rewards,logs:logs})[t]();}
             function V(html){document.getElementById('view').innerHTML=html;}
             function fail(r){if(r.__status===401){location.href='/admin/login';return true;}if(!r.success){toast(r.message||'操作失败','error');return true;}return false;}
@@ -36,7 +36,7 @@ extension Pages {
             async function warm(){var r=await api('/api/admin/cache/warmup',{method:'POST'});if(!fail(r))toast(r.message,'success');}
             async function purge(){var r=await api('/api/admin/cache/purge',{json:{family:document.getElementById('fam').value}});if(!fail(r))toast(r.message+'：'+r.removed,'success');}
             async function codes(q){var r=await api(q?'/api/admin/codes/search?q='+encodeURIComponent(q):'/api/admin/codes?limit=50');if(fail(r))return;var inv=await api('/api/admin/inventory');
-              V('<div class="card"><h3>📤 上传兑换码</h3><div class="row"><input type="file" id="file" accept=".txt,text/plain"><input id="amt" placeholder="金额 ($)" value="10.00" style="width:120px"><button onclick="upload()">上传</button>'+
+              V('<div class="card"><h3>📤 上传兑换码</h3><div class="row"><input type="file" id="file" accept=".txt,text/plain"><input id="amt" placeholder="金额 ($)" value="10.00" style="width:120px"><button id="uploadBtn" onclick="upload()">上传</button>'+
                 '<button class="ghost" onclick="gen()">🎫 生成兑换码</button></div><p class="muted">每行一个，或用逗号、分号、空格分隔；格式 A-Z a-z 0-9 _ -，6–32 位。</p></div>'+
                 '<div class="card"><h3>库存</h3>'+table([['面额',function(i){return money(i.amount);}],['可用',function(i){return i.available;}],['已发放',function(i){return i.distributed;}],['总数',function(i){return i.total;}]],inv.inventory||[])+'</div>'+
                 '<div class="card"><h3>批量发放</h3><div class="row"><select id="dtype"><option value="all">全部用户</option><option value="selected">指定用户</option></select><input id="dusers" placeholder="用户ID，逗号分隔"><input id="damt" placeholder="面额（可选）" style="width:120px"><button onclick="distribute()">发放</button></div></div>'+
@@ -63,7 +63,7 @@ extension Pages {
                 table([['用户',function(c){return esc(c.username);}],['签到日期',function(c){return esc(c.check_in_date);}],['兑换码',function(c){return '<span class="mono">'+esc(c.redemption_code||'-')+'</span>';}],['奖励',function(c){return money(c.total_amount);}],
                   ['状态',function(c){return c.status==='completed'?'已完成':'待分配';}],['签到时间',function(c){return esc(c.check_in_time);}]],r.checkins)+'</div>');}
             async function pending(){var r=await api('/api/admin/pending');if(fail(r))return;
-              V('<div class="card"><div class="row between"><h3>待分配签到（'+r.total+'）</h3><button onclick="resolve()">一键补发</button></div>'+
+              V('<div class="card"><div class="row between"><h3 id="pendingTitle">待分配签到（'+r.total+'）</h3><button id="resolveBtn" onclick="resolve()">一键补发</button></div>'+
                 table([['用户',function(p){return esc(p.username);}],['签到日期',function(p){return esc(p.check_in_date);}],['应得奖励',function(p){return money(p.reward_amount);}],['连续',function(p){return p.consecutive_days;}]],r.pending)+'</div>');}
             async function resolve(){var r=await api('/api/admin/pending/resolve',{method:'POST'});if(!fail(r)){toast(r.message,'success');pending();}}
             async function rewards(){var r=await api('/api/admin/rewards');if(fail(r))return;

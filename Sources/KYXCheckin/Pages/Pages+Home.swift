@@ -24,7 +24,7 @@ extension Pages {
             </div>
             <div class="modal" id="codeModal"><div class="card"><h2 id="modalTitle">签到成功！</h2><div id="modalBonus" class="muted"></div>
             <input id="modalCode" class="mono" readonly style="width:100%;margin:12px 0"><p id="modalAmount"></p>
-            <div class="row"><button onclick="copyModal()">复制兑换码</button><button class="ghost" onclick="closeModal()">关闭</button></div></div></div>
+            <div class="row"><button id="modalCopy" onclick="copyModal()">复制兑换码</button><button class="ghost" onclick="closeModal()">关闭</button></div></div></div>
             <script>
             var modalKey=null;
             async function init(){var u=await api('/api/user');if(!u.success){location.href='/login';return;}
@@ -53,7 +53,7 @@ extension Pages {
               loadStats();loadCodes(1);}
             function showModal(r){modalKey=r.redemptionCode;document.getElementById('modalTitle').textContent=r.bonusAmount>0?'签到成功！连续奖励！':'签到成功！';
               document.getElementById('modalBonus').textContent=r.bonusAmount>0?'连续 '+r.consecutiveDays+' 天 · 基础奖励 '+money(r.baseAmount)+' · 连续奖励 '+money(r.bonusAmount):'';
-              document.getElementById('modalCode').value=r.redemptionCode;document.getElementById('modalAmount').textContent='金额：'+money(r.codeAmount)+' 元';
+              document.getElementById('modalCode').value=r.redemptionCode;document.getElementById('modalAmount').textContent='金额：'+money(r.codeAmount);
               document.getElementById('codeModal').classList.add('show');api('/api/modal/display',{json:{type:'checkin',key:modalKey}});}
             function closeModal(){document.getElementById('codeModal').classList.remove('show');if(modalKey)api('/api/modal/dismiss',{json:{type:'checkin',key:modalKey}});modalKey=null;}
             function copyModal(){copy(document.getElementById('modalCode').value);closeModal();}
