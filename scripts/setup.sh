@@ -3,9 +3,10 @@
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-# chromium and chromium-driver: headless Chromium and its WebDriver for the browser end-to-end tests
+packages=(libfcgi-dev libsqlite3-dev pkg-config nginx-light sqlite3 curl)
+# --test adds headless Chromium and its WebDriver for the browser end-to-end tests
 # (Tests/KYXCheckinTests/BrowserEndToEndTests.swift).
-packages=(libfcgi-dev libsqlite3-dev pkg-config nginx-light sqlite3 curl chromium chromium-driver)
+[[ "${1:-}" == "--test" ]] && packages+=(chromium chromium-driver)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
-scripts/setup.sh
+scripts/setup.sh --test
 swift build --build-tests
 swift test --skip-build "$@"
