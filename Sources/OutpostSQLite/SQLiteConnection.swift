@@ -44,6 +44,7 @@ public final class SQLiteConnection {
     /// Opens (creating when allowed) the database at `path`; creates missing parent directories.
     public init(path: String, options: Options = Options()) throws(SQLiteError) {
         self.path = path
+        SQLiteLibrary.configure()
         if !options.readOnly, path != ":memory:" {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
@@ -151,3 +152,15 @@ public final class SQLiteConnection {
     /// Whether the connection is inside an explicit transaction.
     public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 }
+
+/// Process-wide SQLite settings, applied once before the first connection opens.
+enum SQLiteLibrary {
+    private static let configured: Void = {
+        // Memory statistics take a global mutex on every allocation of every connection; the
+        // accept threads' reads would contend on it. Fails harmlessly if SQLite is already initialized.
+        _ = outpost_sqlite3_disable_memstatus()
+    }()
+
+    static func configure() { _ = configured }
+}
+
