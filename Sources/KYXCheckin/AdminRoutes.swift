@@ -17,6 +17,15 @@ struct AdminRoutes: Sendable {
         default: break
         }
         let admin = AdminContext(ctx: ctx, adminID: try await sessions.requireOwner())
+        let response = try await route(admin, method: method, path: path)
+        if method != "GET", response != nil {
+            // Every admin write can change the dashboard figures: drop them (D1 first, then invalidate).
+            await ctx.caches.general.invalidate("admin_stats")
+        }
+        return response
+    }
+
+    private func route(_ admin: AdminContext, method: String, path: String) async throws -> Response? {
         if let response = try await AdminDashboardRoutes(admin: admin).handle(method: method, path: path) {
             return response
         }
