@@ -19,6 +19,7 @@ struct KVCache: Sendable {
     /// The cached value of `key`, or `nil` on a miss, when off, or on a KV error.
     func get(_ key: String) async -> JSONValue? {
         guard enabled, let kv else { return nil }
+        metrics.kvRead(family)
         do {
             if let value = try await kv.getJSON(key) {
                 metrics.hit(family)
@@ -37,6 +38,7 @@ struct KVCache: Sendable {
         guard enabled, let kv else { return }
         let lifetime = seconds ?? ttl
         guard lifetime >= KVLimits.minExpirationTtl else { return }
+        metrics.kvWrite(family)
         do {
             try await kv.put(key, json: value, expirationTtl: lifetime)
         } catch {
@@ -48,6 +50,7 @@ struct KVCache: Sendable {
     /// Removes `key` (invalidation), ignoring KV errors.
     func delete(_ key: String) async {
         guard let kv else { return }
+        metrics.kvDelete(family)
         do {
             try await kv.delete(key)
         } catch {
@@ -78,6 +81,7 @@ struct KVCache: Sendable {
                 repeat {
                     let page = try await kv.list(prefix: prefix, cursor: cursor)
                     for key in page.keys {
+                        metrics.kvDelete(family)
                         try await kv.delete(key.name)
                         removed += 1
                     }

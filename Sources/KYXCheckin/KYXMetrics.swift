@@ -10,6 +10,9 @@ public final class KYXMetrics: Sendable {
         var errors = 0
         var d1Executed = 0
         var d1Avoided = 0
+        var kvReads = 0
+        var kvWrites = 0
+        var kvDeletes = 0
     }
 
     private struct State {
@@ -28,6 +31,21 @@ public final class KYXMetrics: Sendable {
     func hit(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].hits += 1 } }
     func miss(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].misses += 1 } }
     func error(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].errors += 1 } }
+    /// Counts one KV get of `family` (hit, miss or error).
+    func kvRead(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].kvReads += 1 } }
+    /// Counts one KV put of `family`.
+    func kvWrite(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].kvWrites += 1 } }
+    /// Counts one KV delete of `family`.
+    func kvDelete(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].kvDeletes += 1 } }
+
+    /// KV gets, puts and deletes of `family`.
+    public func kvCounts(_ family: CacheFamily) -> (reads: Int, writes: Int, deletes: Int) {
+        state.withLock {
+            let counters = $0.families[family] ?? FamilyCounters()
+            return (counters.kvReads, counters.kvWrites, counters.kvDeletes)
+        }
+    }
+
     /// Counts one D1 query run for `family` (a cache miss, or caching off).
     func d1Executed(_ family: CacheFamily) {
         state.withLock {
@@ -77,8 +95,12 @@ public final class KYXMetrics: Sendable {
     var json: JSONValue {
         state.withLock { state in
             var families = JSONObject()
+            var kvTotals = (reads: 0, writes: 0, deletes: 0)
             for family in CacheFamily.allCases {
                 let counters = state.families[family] ?? FamilyCounters()
+                kvTotals.reads += counters.kvReads
+                kvTotals.writes += counters.kvWrites
+                kvTotals.deletes += counters.kvDeletes
                 let lookups = counters.hits + counters.misses
                 families[family.rawValue] = [
                     "hits": .number(Double(counters.hits)), "misses": .number(Double(counters.misses)),
@@ -86,6 +108,8 @@ public final class KYXMetrics: Sendable {
                     "hitRate": .number(lookups == 0 ? 0 : Double(counters.hits) / Double(lookups)),
                     "d1Executed": .number(Double(counters.d1Executed)),
                     "d1Avoided": .number(Double(counters.d1Avoided)),
+                    "kvReads": .number(Double(counters.kvReads)), "kvWrites": .number(Double(counters.kvWrites)),
+                    "kvDeletes": .number(Double(counters.kvDeletes)),
                 ]
             }
             var routes = JSONObject()
@@ -100,6 +124,10 @@ public final class KYXMetrics: Sendable {
             return [
                 "cache": .object(families),
                 "d1": ["executed": .number(Double(state.d1Executed)), "avoided": .number(Double(state.d1Avoided))],
+                "kv": [
+                    "reads": .number(Double(kvTotals.reads)), "writes": .number(Double(kvTotals.writes)),
+                    "deletes": .number(Double(kvTotals.deletes)),
+                ],
                 "routes": .object(routes),
             ]
         }

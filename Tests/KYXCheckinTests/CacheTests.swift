@@ -19,6 +19,26 @@ struct CacheTests {
         #expect(stats["stats"]?["pendingCount"] == 1)
     }
 
+    @Test func kvReadsWritesAndDeletesAreCounted() async throws {
+        let app = try TestApp()
+        try await app.stock(1, cents: 1000, prefix: "KVC")
+        let cookie = try await app.login("kvcount")
+        #expect(app.metrics.kvCounts(.sessions).writes == 1)
+        _ = try await app.json("GET", "/api/stats", cookie: cookie)
+        #expect(app.metrics.kvCounts(.sessions).reads == 1)
+        #expect(app.metrics.kvCounts(.userStats).reads == 1)
+        #expect(app.metrics.kvCounts(.userStats).writes == 1)
+        _ = try await app.json("POST", "/api/checkin", cookie: cookie)
+        #expect(app.metrics.kvCounts(.userStats).reads == 2)  // write-through: read, then updated in place
+        #expect(app.metrics.kvCounts(.userStats).writes == 2)
+        #expect(app.metrics.kvCounts(.inventory).deletes == 1)
+        let off = try TestApp(vars: ["CACHE_USER_STATS_ENABLED": "false"])
+        let other = try await off.login("kvoff")
+        _ = try await off.json("GET", "/api/stats", cookie: other)
+        #expect(off.metrics.kvCounts(.userStats).reads == 0)
+        #expect(off.metrics.kvCounts(.userStats).writes == 0)
+    }
+
     @Test func userStatsExpireAfterTheirTTL() async throws {
         let app = try TestApp(vars: ["CACHE_USER_STATS_TTL": "120"])
         let cookie = try await app.login("bob")

@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# The load simulation of issue 7 for the KYX check-in worker (scripts/kyx_loadsim.py does the HTTP).
+# Builds kyx-checkin in release, then for caching on and for every cache family off: a fresh temp
+# state dir and config (dev login on, low PBKDF2 iterations), `d1 migrations apply`, `create-admin`,
+# codes stocked through the D1 CLI, `kyx-checkin dev` (the worker behind its own nginx on loopback),
+# one simulated day (users × requests, seeded mix); then the same mix at full speed against caching
+# on. Prints a markdown report: per family hit rate and D1 queries on vs off against the brief's
+# targets, KV reads/writes for the day, p50/p99 per route, requests/s and p99 at full speed.
+#
+#   scripts/kyx-loadsim.sh                          # 1000 users × 20, 60 s full speed (~5 min)
+#   scripts/kyx-loadsim.sh --users 100 --duration 10  # a quick run
+#   options: --users N  --requests-per-user N  --duration S  --threads N (day clients, 16)
+#            --speed-threads N (full-speed clients, 64)  --worker-threads N (Outpost threads, 8)
+#            --port P (18787; P+1 for caching off)  --seed S  --keep (keep the temp dir)  --out FILE
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+COMMAND="scripts/kyx-loadsim.sh $*"
+USERS=1000; RPU=20; DURATION=60; THREADS=16; SPEED_THREADS=64; WORKER_THREADS=8; PORT=18787
+SEED=kyx-issue-7; KEEP=0; OUT=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --users) USERS=$2; shift 2;;
+    --requests-per-user) RPU=$2; shift 2;;
+    --duration) DURATION=$2; shift 2;;
+    --threads) THREADS=$2; shift 2;;
+    --speed-threads) SPEED_THREADS=$2; shift 2;;
+    --worker-threads) WORKER_THREADS=$2; shift 2;;
+    --port) PORT=$2; shift 2;;
+    --seed) SEED=$2; shift 2;;
+    --keep) KEEP=1; shift;;
+    --out) OUT=$2; shift 2;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0;;
+    *) echo "kyx-loadsim.sh: unknown option $1" >&2; exit 2;;
+  esac
+done
+[[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
+scripts/setup.sh
+command -v python3 >/dev/null || { echo "kyx-loadsim.sh: python3 is required" >&2; exit 1; }
+
+echo "loadsim: building kyx-checkin (release)" >&2
+swift build -c release --product kyx-checkin >&2
+BIN="$(swift build -c release --show-bin-path)/kyx-checkin"
+W=$(mktemp -d /tmp/kyx-loadsim.XXXXXX); chmod 755 "$W"
+ADMIN_PASSWORD="loadsim-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+DEV_PID=""
+cleanup() {
+  if [ -n "$DEV_PID" ] && kill -0 "$DEV_PID" 2>/dev/null; then
+    kill -INT "$DEV_PID" 2>/dev/null || true; wait "$DEV_PID" 2>/dev/null || true
+  fi
+  if [ "$KEEP" = 1 ]; then echo "loadsim: kept $W" >&2; else rm -rf "$W"; fi
+}
+trap cleanup EXIT
+
+# One config per setup: the production vars plus dev login, fast PBKDF2 and the six cache switches.
+write_config() { # name caching(true|false)
+  local name=$1 on=$2
+  mkdir -p "$W/$name"
+  cat >"$W/$name/wrangler.toml" <<TOML
+name = "kyx-checkin"
+main = "Sources/KYXCheckin/KYXWorker.swift"
+compatibility_date = "2025-11-01"
+
+[vars]
+TIMEZONE_OFFSET_MINUTES = "480"
+MAX_CONSECUTIVE_BREAK_DAYS = "1"
+ADMIN_PBKDF2_ITERATIONS = "1000"
+DEV_LOGIN_ENABLED = "true"
+CACHE_SESSIONS_ENABLED = "$on"
+CACHE_USER_STATS_ENABLED = "$on"
+CACHE_CONFIG_ENABLED = "$on"
+CACHE_RANKINGS_ENABLED = "$on"
+CACHE_INVENTORY_ENABLED = "$on"
+CACHE_GENERAL_ENABLED = "$on"
+
+[[kv_namespaces]]
+binding = "KV"
+id = "kyx-kv"
+
+[[d1_databases]]
+binding = "DB"
+database_name = "kyx-db"
+migrations_dir = "$ROOT/migrations"
+
+[triggers]
+crons = ["*/5 * * * *", "0 * * * *"]
+
+[outpost]
+listen = "unix:$W/$name/state/outpost.sock"
+threads = $WORKER_THREADS
+max_body_bytes = 10485760
+request_timeout_ms = 30000
+state_dir = "$W/$name/state"
+TOML
+}
+
+# Schema, admin and codes (enough for every simulated check-in, written before the worker starts
+# so the day's counters see only the simulated traffic).
+prepare() { # name codes
+  local name=$1 codes=$2 cfg=(--config "$W/$1/wrangler.toml")
+  "$BIN" d1 migrations apply DB "${cfg[@]}" >"$W/$name/prepare.log" 2>&1
+  KYX_ADMIN_PASSWORD="$ADMIN_PASSWORD" "$BIN" create-admin loadsim "${cfg[@]}" >>"$W/$name/prepare.log" 2>&1
+  "$BIN" d1 execute DB "${cfg[@]}" -y --command "INSERT INTO redemption_codes (code, amount_cents, created_at)
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $codes)
+    SELECT printf('LOADSIM%07d', i), 1000, '2026-01-01T00:00:00Z' FROM n" >>"$W/$name/prepare.log" 2>&1
+}
+
+start() { # name port
+  local name=$1 port=$2
+  "$BIN" dev --config "$W/$name/wrangler.toml" --port "$port" >"$W/$name/dev.log" 2>&1 &
+  DEV_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/login" 2>/dev/null && return 0
+    kill -0 "$DEV_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "loadsim: the worker did not come up on :$port" >&2; tail -20 "$W/$name/dev.log" >&2; exit 1
+}
+
+stop() {
+  kill -INT "$DEV_PID" 2>/dev/null || true
+  wait "$DEV_PID" 2>/dev/null || true
+  DEV_PID=""
+}
+
+SIM=(python3 "$ROOT/scripts/kyx_loadsim.py")
+COMMON=(--admin-password "$ADMIN_PASSWORD" --requests-per-user "$RPU" --seed "$SEED")
+T0=$(date +%s); LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# The same stock in both setups (the admin routes scan the codes table): every day check-in plus
+# plenty for the full-speed phase's fresh users.
+CODES=$((USERS + 20000))
+write_config on true
+prepare on "$CODES"
+start on "$PORT"
+echo "loadsim: day with caching on ($USERS users × $RPU)" >&2
+"${SIM[@]}" day --port "$PORT" "${COMMON[@]}" --users "$USERS" --threads "$THREADS" --label on --out "$W/on.json"
+if [ "$DURATION" != 0 ]; then
+  echo "loadsim: full speed for ${DURATION} s, caching on, $SPEED_THREADS clients" >&2
+  "${SIM[@]}" speed --port "$PORT" "${COMMON[@]}" --duration "$DURATION" --threads "$SPEED_THREADS" \
+    --prefix fast --out "$W/speed.json"
+fi
+stop
+
+write_config off false
+prepare off "$CODES"
+start off $((PORT + 1))
+echo "loadsim: day with every cache family off ($USERS users × $RPU)" >&2
+"${SIM[@]}" day --port $((PORT + 1)) "${COMMON[@]}" --users "$USERS" --threads "$THREADS" --label off --out "$W/off.json"
+stop
+
+MACHINE="$(nproc) cores, load average $LOAD0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'), total wall time $(($(date +%s) - T0)) s (build excluded)"
+SPEED_ARG=(); [ -f "$W/speed.json" ] && SPEED_ARG=(--speed "$W/speed.json")
+if [ -n "$OUT" ]; then
+  "${SIM[@]}" report --on "$W/on.json" --off "$W/off.json" "${SPEED_ARG[@]}" --machine "$MACHINE" --command "$COMMAND" --stock "$CODES" | tee "$OUT"
+else
+  "${SIM[@]}" report --on "$W/on.json" --off "$W/off.json" "${SPEED_ARG[@]}" --machine "$MACHINE" --command "$COMMAND" --stock "$CODES"
+fi
