@@ -163,4 +163,3 @@ enum SQLiteLibrary {
 
     static func configure() { _ = configured }
 }
-

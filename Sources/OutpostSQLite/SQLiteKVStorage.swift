@@ -7,7 +7,8 @@ import Synchronization
 /// process that opens the same file: the server, the `kv` commands and `sqlite3` itself.
 ///
 /// JS equivalent: the local KV service behind `env.NAMESPACE`. Table `kv_entries(key TEXT PRIMARY KEY,
-/// expiration INTEGER /* ms */, metadata TEXT /* JSON */, value BLOB)`; keys compare bytewise (BINARY).
+/// expiration INTEGER /* ms */, metadata TEXT /* JSON */, value BLOB) WITHOUT ROWID` (a lookup walks one
+/// B-tree, not an index and then the table); keys compare bytewise (BINARY).
 /// WAL with `synchronous=NORMAL`: an acknowledged `put` survives `kill -9`. Expired keys are invisible
 /// at once, deleted when read, and purged in bulk from time to time by writes (see `purgeExpired`).
 public final class SQLiteKVStorage: KVStorage {
@@ -24,7 +25,7 @@ public final class SQLiteKVStorage: KVStorage {
             expiration INTEGER,
             metadata TEXT,
             value BLOB NOT NULL
-        );
+        ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS kv_entries_expiration ON kv_entries (expiration) WHERE expiration IS NOT NULL;
         """
 
