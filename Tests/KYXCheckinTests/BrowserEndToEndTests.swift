@@ -21,9 +21,9 @@ struct BrowserEndToEndTests {
             self.name = name
             guard ChromeDriver.locate() != nil else { throw TestHarnessError(ChromeDriver.missingMessage) }
             stack = try OutpostStack(executable: ThroughNginxTests.executable, config: ThroughNginxTests.config)
-            #expect(try Self.cli(stack, ["d1", "migrations", "apply", "DB"]) == 0)
-            let password = "KYX_ADMIN_PASSWORD=\(BrowserEndToEndTests.adminPassword)"
-            #expect(try Self.cli(stack, ["create-admin", "root"], environment: password) == 0)
+            #expect(try stack.command(["d1", "migrations", "apply", "DB"]).code == 0)
+            let password = ["KYX_ADMIN_PASSWORD": BrowserEndToEndTests.adminPassword]
+            #expect(try stack.command(["create-admin", "root"], environment: password).code == 0)
             driver = try ChromeDriver(directory: stack.directory)
             browser = try driver.session(windowSize: (1280, 900))
         }
@@ -35,18 +35,6 @@ struct BrowserEndToEndTests {
         }
 
         func url(_ path: String) -> String { origin + path }
-
-        private static func cli(_ stack: OutpostStack, _ arguments: [String], environment: String = "") throws
-            -> Int32?
-        {
-            let process = try TestProcess(
-                executable: "/usr/bin/env",
-                arguments: (environment.isEmpty ? [] : [environment]) + [ThroughNginxTests.executable] + arguments + [
-                    "--config", stack.directory + "/wrangler.toml", "--persist-to", stack.directory + "/state",
-                ],
-                directory: stack.directory, name: "cli-\(UUID().uuidString.prefix(6))")
-            return process.waitForExit(seconds: 60)
-        }
 
         /// An API request through nginx, as a same-origin page would send it.
         func api(_ method: String, _ path: String, cookie: String? = nil, json: String? = nil) throws

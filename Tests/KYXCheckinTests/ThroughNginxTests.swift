@@ -23,16 +23,6 @@ struct ThroughNginxTests {
         """
     }
 
-    private func cli(_ stack: OutpostStack, _ arguments: [String], environment: String = "") throws -> Int32? {
-        let process = try TestProcess(
-            executable: "/usr/bin/env",
-            arguments: (environment.isEmpty ? [] : [environment]) + [Self.executable] + arguments + [
-                "--config", stack.directory + "/wrangler.toml", "--persist-to", stack.directory + "/state",
-            ],
-            directory: stack.directory, name: "cli-\(UUID().uuidString.prefix(6))")
-        return process.waitForExit(seconds: 60)
-    }
-
     private func cookie(_ response: HTTPTestResponse, _ name: String) -> String? {
         response.values("set-cookie").first { $0.hasPrefix(name + "=") }.map { String($0.prefix { $0 != ";" }) }
     }
@@ -40,8 +30,10 @@ struct ThroughNginxTests {
     @Test func checkInThroughNginxGetsAnImportedCode() throws {
         let stack = try OutpostStack(executable: Self.executable, config: Self.config)
         defer { stack.stop() }
-        #expect(try cli(stack, ["d1", "migrations", "apply", "DB"]) == 0)
-        #expect(try cli(stack, ["create-admin", "root"], environment: "KYX_ADMIN_PASSWORD=integration-pass") == 0)
+        #expect(try stack.command(["d1", "migrations", "apply", "DB"]).code == 0)
+        #expect(
+            try stack.command(["create-admin", "root"], environment: ["KYX_ADMIN_PASSWORD": "integration-pass"]).code
+                == 0)
         let origin = [("Origin", "http://localhost")]
         let login = try stack.request(
             "POST", "/dev/login", headers: origin + [("Content-Type", "application/x-www-form-urlencoded")],
