@@ -63,39 +63,12 @@ public struct FormData: Sendable, Equatable {
     static func parseURLEncoded(_ bytes: [UInt8]) -> [(name: String, value: String)] {
         bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
             if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
-                return (percentDecode(pair[..<equals]), percentDecode(pair[(equals + 1)...]))
+                return (
+                    URLText.percentDecoded(pair[..<equals], plusAsSpace: true),
+                    URLText.percentDecoded(pair[(equals + 1)...], plusAsSpace: true)
+                )
             }
-            return (percentDecode(pair[...]), "")
-        }
-    }
-
-    static func percentDecode(_ bytes: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "+") {
-                out.append(0x20)
-            } else if byte == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
-                let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
-            {
-                out.append(high << 4 | low)
-                index += 2
-            } else {
-                out.append(byte)
-            }
-            index += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x41...0x46: byte - 0x41 + 10
-        case 0x61...0x66: byte - 0x61 + 10
-        default: nil
+            return (URLText.percentDecoded(pair, plusAsSpace: true), "")
         }
     }
 

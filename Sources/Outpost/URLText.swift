@@ -1,11 +1,19 @@
 /// Small helpers for URL text that avoid a full URL parse on the request path.
 package enum URLText {
-    /// `text` with bytes a URL may not hold (controls, space, quotes, `<>\^`{|}`, non-ASCII) percent-encoded.
+    /// Bytes a URL may not hold besides controls, space and non-ASCII.
+    private static let invalidPrintable: [UInt8] = Array("\"<>\\^`{|}".utf8)
+
+    /// Whether `text` holds a byte a URL may not hold (controls, space, quotes, `<>\^`{|}`, non-ASCII).
+    package static func needsEncoding(_ text: String) -> Bool {
+        text.utf8.contains { !isAllowed($0) }
+    }
+
+    /// `text` with the bytes `needsEncoding` looks for percent-encoded.
     package static func encodingInvalidBytes(_ text: String) -> String {
         var encoded = ""
         encoded.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
-            if byte > 0x20, byte < 0x7F, !"\"<>\\^`{|}".utf8.contains(byte) {
+            if isAllowed(byte) {
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 encoded += "%" + hexDigit(byte >> 4) + hexDigit(byte & 0x0F)
@@ -14,26 +22,36 @@ package enum URLText {
         return encoded
     }
 
-    /// The path of a request target (`/a%20b?x` → `/a b`): `%XX` decoded, `+` kept.
-    package static func decodedPath(ofTarget target: Substring.UTF8View) -> String {
+    /// `%XX` sequences decoded (and `+` as a space when `plusAsSpace`, as in form data); malformed
+    /// escapes are kept as they are.
+    package static func percentDecoded(_ bytes: some Collection<UInt8>, plusAsSpace: Bool) -> String {
+        let bytes = Array(bytes)
         var out: [UInt8] = []
-        out.reserveCapacity(target.count)
-        var index = target.startIndex
-        while index < target.endIndex {
-            let byte = target[index]
-            if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
-            let next = target.index(after: index)
-            if byte == UInt8(ascii: "%"), next < target.endIndex, target.index(after: next) < target.endIndex,
-                let high = hexValue(target[next]), let low = hexValue(target[target.index(after: next)])
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]),
+                let low = hexValue(bytes[index + 2])
             {
                 out.append(high << 4 | low)
-                index = target.index(index, offsetBy: 3)
+                index += 3
                 continue
             }
-            out.append(byte)
-            index = next
+            out.append(plusAsSpace && byte == UInt8(ascii: "+") ? 0x20 : byte)
+            index += 1
         }
-        return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The path of a request target (`/a%20b?x` → `/a b`): `%XX` decoded, `+` kept.
+    package static func decodedPath(ofTarget target: Substring.UTF8View) -> String {
+        let path = target.prefix { $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        return path.isEmpty ? "/" : percentDecoded(path, plusAsSpace: false)
+    }
+
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && !invalidPrintable.contains(byte)
     }
 
     private static func hexDigit(_ value: UInt8) -> String {

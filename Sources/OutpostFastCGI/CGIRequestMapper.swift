@@ -100,7 +100,7 @@ public enum CGIRequestMapper {
         let authority = authority(host: host ?? "localhost", port: serverPort, scheme: resolvedScheme)
         let target = uri.hasPrefix("/") ? uri : "/" + uri
         let urlText = "\(resolvedScheme)://\(authority)\(target)"
-        let needsEncoding = urlText.utf8.contains { $0 <= 0x20 || $0 >= 0x7F || invalidInURL.contains($0) }
+        let needsEncoding = URLText.needsEncoding(urlText)
         let rawQuery =
             target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[target.index(after: $0)...]) } ?? ""
         return Head(
@@ -110,8 +110,6 @@ public enum CGIRequestMapper {
             rawQuery: needsEncoding ? URLText.encodingInvalidBytes(rawQuery) : rawQuery,
             headers: headers, cf: cf, contentLength: contentLength.flatMap { Int($0) })
     }
-
-    private static let invalidInURL: [UInt8] = Array("\"<>\\^`{|}".utf8)
 
     /// `HTTP_X_FORWARDED_FOR` → `x-forwarded-for`.
     static func headerName(fromParam name: String) -> String {

@@ -48,8 +48,20 @@ public final class ChromeDriver: @unchecked Sendable {
     }
 
     /// A new headless browser session.
+    ///
+    /// Chromium sometimes exits during start-up on a loaded machine ("Chrome instance exited");
+    /// starting it is retried twice before the error is reported.
     public func session(windowSize: (Int, Int) = (1280, 900)) throws -> WebDriverSession {
-        try WebDriverSession(driverPort: port, chromium: chromium, windowSize: windowSize)
+        var attempt = 0
+        while true {
+            do {
+                return try WebDriverSession(driverPort: port, chromium: chromium, windowSize: windowSize)
+            } catch let error as WebDriverSession.CommandError where error.error == "session not created" && attempt < 2
+            {
+                attempt += 1
+                usleep(500_000)
+            }
+        }
     }
 
     /// Stops chromedriver.

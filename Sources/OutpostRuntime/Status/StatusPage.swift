@@ -49,7 +49,7 @@ struct StatusPage: Sendable {
             cumulative += count
             let bound =
                 index < FastCGIStats.latencyBuckets.count
-                ? JSONSerializerFormat.seconds(FastCGIStats.latencyBuckets[index]) : "+Inf"
+                ? format(FastCGIStats.latencyBuckets[index]) : "+Inf"
             histogram["le \(bound)"] = .number(Double(cumulative))
         }
         return [
@@ -86,7 +86,7 @@ struct StatusPage: Sendable {
             for sample in samples {
                 out +=
                     name + (sample.labels.isEmpty ? "" : "{\(sample.labels)}") + " "
-                    + JSONSerializerFormat.number(sample.value) + "\n"
+                    + format(sample.value) + "\n"
             }
         }
         let queue = ListenQueue.read(fd: listenFD)
@@ -124,10 +124,10 @@ struct StatusPage: Sendable {
             cumulative += count
             let bound =
                 index < FastCGIStats.latencyBuckets.count
-                ? JSONSerializerFormat.number(FastCGIStats.latencyBuckets[index]) : "+Inf"
+                ? format(FastCGIStats.latencyBuckets[index]) : "+Inf"
             out += "outpost_request_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
         }
-        out += "outpost_request_duration_seconds_sum \(JSONSerializerFormat.number(stats.latencySum))\n"
+        out += "outpost_request_duration_seconds_sum \(format(stats.latencySum))\n"
         out += "outpost_request_duration_seconds_count \(cumulative)\n"
         metric("outpost_waituntil_tasks", "gauge", "waitUntil tasks running.", [("", Double(tracker.inFlight))])
         metric(
@@ -153,11 +153,7 @@ struct StatusPage: Sendable {
     }
 }
 
-/// Number formatting shared by the status formats.
-enum JSONSerializerFormat {
-    static func number(_ value: Double) -> String {
-        JSONValue.number(value).serialized
-    }
-
-    static func seconds(_ value: Double) -> String { number(value) }
+/// A number as the status formats write it (JSON's shortest form: `1`, `0.25`).
+private func format(_ value: Double) -> String {
+    JSONValue.number(value).serialized
 }
