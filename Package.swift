@@ -89,7 +89,10 @@ let package = Package(
         .target(name: "KYXCheckin", dependencies: ["Outpost"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "kyx-checkin",
-            dependencies: ["KYXCheckin", "OutpostRuntime", "OutpostConfig", "OutpostSQLite"],
+            dependencies: [
+                "KYXCheckin", "OutpostRuntime", "OutpostConfig", "OutpostSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

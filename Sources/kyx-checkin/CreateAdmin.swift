@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import KYXCheckin
 import Outpost
@@ -7,15 +8,29 @@ import OutpostRuntime
 /// `kyx-checkin create-admin <username> [--config FILE] [--env NAME] [--persist-to DIR]`: creates the
 /// admin (or resets its password) in the D1 database `DB` of the config. The password is read from
 /// `KYX_ADMIN_PASSWORD` or, when unset, from the first line of standard input; it is never printed.
-enum CreateAdmin {
-    /// Runs the command; answers the exit status.
-    static func run(_ arguments: [String]) async -> Int32 {
-        let options = LaunchOptions(arguments)
-        guard let username = options.positional.first, !username.isEmpty, username.count <= 64 else {
-            FileHandle.standardError.write(
-                Data("usage: kyx-checkin create-admin <username> [--config FILE] [--env NAME]\n".utf8))
-            return 64
+struct CreateAdminCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-admin",
+        abstract: "Create the first admin, or reset an admin's password (from KYX_ADMIN_PASSWORD or stdin).")
+
+    @Argument(help: "The admin's username (1 to 64 characters).")
+    var username: String
+
+    @OptionGroup var options: ConfigOptions
+
+    func validate() throws {
+        guard !username.isEmpty, username.count <= 64 else {
+            throw ValidationError("the username must have 1 to 64 characters")
         }
+    }
+
+    func run() async throws {
+        let status = await create()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Creates or updates the admin; answers the exit status.
+    private func create() async -> Int32 {
         let password =
             ProcessInfo.processInfo.environment["KYX_ADMIN_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
         guard password.count >= 12 else {
@@ -23,7 +38,7 @@ enum CreateAdmin {
             return 65
         }
         do {
-            let config = try options.loadConfig()
+            let config = try options.load()
             guard let db = try EnvFactory(config: config).makeD1Databases()["DB"] else {
                 FileHandle.standardError.write(Data("create-admin: no D1 binding \"DB\" in \(config.file)\n".utf8))
                 return 66

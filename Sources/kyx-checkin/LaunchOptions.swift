@@ -1,13 +1,14 @@
+import ArgumentParser
 import Foundation
 import OutpostConfig
+import OutpostRuntime
 
-/// `--config`, `--env` and `--persist-to` picked out of the command line, for the steps `main` runs
-/// before handing over to Outpost (create-admin, the dev-login warning).
+/// `--config`, `--env` and `--persist-to` picked out of a whole command line (whatever the
+/// subcommand's other options), for the dev-login warning `main` prints before Outpost starts.
 struct LaunchOptions {
     var config: String?
     var environment: String?
     var persistTo: String?
-    var positional: [String] = []
 
     init(_ arguments: [String]) {
         var index = 0
@@ -31,19 +32,15 @@ struct LaunchOptions {
                     if name == "--config" { config = text }
                     if name == "--env" { environment = text }
                     if name == "--persist-to" { persistTo = text }
-                } else {
-                    positional.append(argument)
                 }
             }
             index += 1
         }
     }
 
-    /// The resolved config, with `--persist-to` applied.
+    /// The resolved config, loaded exactly as the commands load it.
     func loadConfig() throws -> WorkerConfig {
-        let cwd = FileManager.default.currentDirectoryPath
-        var config = try ConfigLoader.load(explicitPath: config, environment: environment, workingDirectory: cwd)
-        if let persistTo { config.outpost.stateDir = ConfigPath.resolve(persistTo, against: cwd) }
-        return config
+        let flags: [(String, String?)] = [("--config", config), ("--env", environment), ("--persist-to", persistTo)]
+        return try ConfigOptions.parse(flags.flatMap { name, value in value.map { [name, $0] } ?? [] }).load()
     }
 }

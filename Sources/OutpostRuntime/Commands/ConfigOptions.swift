@@ -1,9 +1,10 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import OutpostConfig
+public import OutpostConfig
 
 /// The options every command that reads the config shares: `--config`, `--env`, `--persist-to`.
-struct ConfigOptions: ParsableArguments {
+/// A worker's own commands take them with `@OptionGroup var options: ConfigOptions`.
+public struct ConfigOptions: ParsableArguments {
     @Option(
         name: .long,
         help: "The config file (default: wrangler.toml, else wrangler-like.toml, in the working directory).")
@@ -17,8 +18,11 @@ struct ConfigOptions: ParsableArguments {
         help: "The state directory for KV and D1 files (overrides [outpost] state_dir).")
     var persistTo: String?
 
-    /// Loads and resolves the config, applying `--persist-to`.
-    func load() throws -> WorkerConfig {
+    /// Options as parsed (ArgumentParser's requirement).
+    public init() {}
+
+    /// Loads and resolves the config, applying `--persist-to`, and checks its crons.
+    public func load() throws -> WorkerConfig {
         let workingDirectory = FileManager.default.currentDirectoryPath
         var loaded = try ConfigLoader.load(
             explicitPath: config, environment: environment, workingDirectory: workingDirectory)

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 public import Outpost
 
@@ -16,23 +16,45 @@ extension WorkerCommand {
 
 /// The `outpost` command line: `serve`, `dev`, `check`, `kv …`, `d1 …`, `cron …`.
 struct OutpostCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "outpost",
-        abstract: "Run a Cloudflare-Workers-shaped Swift worker as a FastCGI responder behind nginx.",
-        subcommands: OutpostCommand.allSubcommands
-    )
+    /// Commands the worker's executable adds (`OutpostCLI.main(worker:commands:)`), for this parse.
+    @TaskLocal static var workerCommands: [any ParsableCommand.Type] = []
+
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "outpost",
+            abstract: "Run a Cloudflare-Workers-shaped Swift worker as a FastCGI responder behind nginx.",
+            subcommands: OutpostCommand.allSubcommands + workerCommands
+        )
+    }
 }
 
 /// The entry point a worker's `main` calls.
 public enum OutpostCLI {
-    /// Parses the command line and runs the chosen command with `worker`, then exits.
+    /// Parses the command line and runs the chosen command with `worker`, then exits. `commands` adds
+    /// the executable's own subcommands (ArgumentParser commands; `ConfigOptions` gives them
+    /// `--config`, `--env` and `--persist-to`), listed in `--help` beside Outpost's.
     ///
     /// ```swift
     /// @main struct Main { static func main() async { await OutpostCLI.main(worker: Hello()) } }
     /// ```
-    public static func main(worker: some Worker, arguments: [String] = Array(CommandLine.arguments.dropFirst())) async
-        -> Never
-    {
+    public static func main(
+        worker: some Worker, commands: [any ParsableCommand.Type] = [],
+        arguments: [String] = Array(CommandLine.arguments.dropFirst())
+    ) async -> Never {
+        // Help and error texts are rendered inside the task-local scope, where the worker's commands exist.
+        let outcome = await OutpostCommand.$workerCommands.withValue(commands) { () async -> (Int32, String) in
+            guard let error = await run(worker: worker, arguments: arguments) else { return (0, "") }
+            return (OutpostCommand.exitCode(for: error).rawValue, OutpostCommand.fullMessage(for: error))
+        }
+        if !outcome.1.isEmpty {
+            let stream = outcome.0 == 0 ? FileHandle.standardOutput : FileHandle.standardError
+            stream.write(Data((outcome.1 + "\n").utf8))
+        }
+        exit(outcome.0)
+    }
+
+    /// Runs the command; returns the error to exit with (`nil` for success).
+    private static func run(worker: some Worker, arguments: [String]) async -> (any Error)? {
         do {
             let command = try OutpostCommand.parseAsRoot(arguments)
             if let workerCommand = command as? any WorkerCommand {
@@ -43,9 +65,9 @@ public enum OutpostCLI {
                 var syncCommand = command
                 try syncCommand.run()
             }
-            OutpostCommand.exit()
+            return nil
         } catch {
-            OutpostCommand.exit(withError: error)
+            return error
         }
     }
 }
