@@ -64,6 +64,10 @@ struct WorkerRuntime: Sendable {
             cronTask.cancel()
         }
         defer { watcher.cancel() }
+        Self.stopWhenOrphaned(logger: logger) {
+            server.stop()
+            cronTask.cancel()
+        }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 server.run()
@@ -76,6 +80,17 @@ struct WorkerRuntime: Sendable {
         await cronTask.value
         await drainWaitUntil()
         logger.debug("worker process stopped")
+    }
+
+    /// Watches the parent (the supervisor): if it dies without stopping us (kill -9), this process
+    /// drains and exits instead of living on, unsupervised, on the socket.
+    private static func stopWhenOrphaned(logger: Logger, stop: @escaping @Sendable () -> Void) {
+        let parent = getppid()
+        Thread.detachNewThread {
+            while getppid() == parent { sleep(1) }
+            logger.error("the supervisor is gone; this worker process finishes its requests and exits")
+            stop()
+        }
     }
 
     /// The request path: the status page, dev's scheduled-test endpoints, then the worker.

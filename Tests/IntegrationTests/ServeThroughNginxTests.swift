@@ -190,6 +190,23 @@ struct ServeThroughNginxTests {
         try OutpostStack.waitFor(seconds: 5) { stack.server.stderr.contains("waitUntil task finished after 100 ms") }
     }
 
+    @Test func aWorkerProcessWhoseSupervisorIsKilledExitsByItself() throws {
+        let stack = try OutpostStack(executable: Self.hello)
+        #expect(try stack.request("GET", "/").status == 200)
+        let supervisor = stack.server.pid
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(supervisor)/task")
+        let workers = tasks.flatMap { task in
+            ((try? String(contentsOfFile: "/proc/\(supervisor)/task/\(task)/children", encoding: .utf8)) ?? "")
+                .split(separator: " ").compactMap { Int32($0) }
+        }
+        #expect(workers.count == 1)
+        stack.server.signal(SIGKILL)
+        _ = stack.server.waitForExit(seconds: 10)
+        for worker in workers {
+            try OutpostStack.waitFor(seconds: 10) { kill(worker, 0) != 0 }
+        }
+    }
+
     @Test func craftedParamsRecordDoesNotTakeTheServiceDown() throws {
         let stack = try OutpostStack(executable: Self.hello)
         #expect(try stack.request("GET", "/").status == 200)
