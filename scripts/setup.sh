@@ -3,10 +3,13 @@
 # Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-packages=(libfcgi-dev libsqlite3-dev pkg-config nginx-light sqlite3 curl)
-# --test adds headless Chromium and its WebDriver for the browser end-to-end tests
-# (Tests/KYXCheckinTests/BrowserEndToEndTests.swift).
-[[ "${1:-}" == "--test" ]] && packages+=(chromium chromium-driver)
+# Build and run: libfcgi, SQLite, nginx; the networked backends' client libraries (hiredis for KV on
+# Redis, libdqlite for D1 on dqlite and its `d1 node` command).
+packages=(libfcgi-dev libsqlite3-dev pkg-config nginx-light sqlite3 curl libhiredis-dev libdqlite-dev)
+# --test adds what the test suite starts or drives: headless Chromium and its WebDriver (browser
+# end-to-end tests), redis-server (KV on Redis), promtool from prometheus (alerting-rule tests),
+# wrk (load during reloads and deploys).
+[[ "${1:-}" == "--test" ]] && packages+=(chromium chromium-driver redis-server prometheus wrk)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
