@@ -37,6 +37,8 @@ public struct WorkerConfig: Sendable {
     public var crons: [CronTriggerConfig] = []
     /// `routes` / `route` patterns (informational; nginx routes requests).
     public var routes: [String] = []
+    /// The `routes` entries marked `custom_domain = true` (by pattern).
+    public var customDomains: Set<String> = []
     /// `[assets]`.
     public var assets: AssetsConfig?
     /// The `[outpost]` table.
@@ -119,20 +121,6 @@ public struct CronTriggerConfig: Sendable, Equatable {
     }
 }
 
-/// `[assets]`: static files nginx serves in front of the worker.
-public struct AssetsConfig: Sendable, Equatable {
-    /// `directory`, resolved against the config directory.
-    public var directory: String
-    /// `binding`, if the worker reads assets itself.
-    public var binding: String?
-
-    /// Assets in `directory`.
-    public init(directory: String, binding: String? = nil) {
-        self.directory = directory
-        self.binding = binding
-    }
-}
-
 /// Where the FastCGI responder listens.
 public enum ListenAddress: Sendable, Equatable, CustomStringConvertible {
     /// A unix socket at an absolute path.
@@ -206,21 +194,24 @@ public struct ConfigDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     /// The 1-based line, or 0 when the finding has no line.
     public var line: Int
+    /// The 1-based column, or 0 when unknown (TOML values record only their line).
+    public var column: Int = 0
     /// The dotted key path, e.g. `outpost.threads` or `kv_namespaces[1].binding`.
     public var keyPath: String
     /// What is wrong, in words a user can act on.
     public var message: String
 
-    /// A finding at `file:line` about `keyPath`.
-    public init(file: String, line: Int, keyPath: String, message: String) {
+    /// A finding at `file:line` (`:column` when known) about `keyPath`.
+    public init(file: String, line: Int, column: Int = 0, keyPath: String, message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.keyPath = keyPath
         self.message = message
     }
 
     public var description: String {
-        let place = line > 0 ? "\(file):\(line)" : file
+        let place = line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
         return keyPath.isEmpty ? "\(place): \(message)" : "\(place): \(keyPath): \(message)"
     }
 }
@@ -230,9 +221,9 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Where and what.
     public var diagnostic: ConfigDiagnostic
 
-    /// An error at `file:line` about `keyPath`.
-    public init(file: String, line: Int, keyPath: String, message: String) {
-        diagnostic = ConfigDiagnostic(file: file, line: line, keyPath: keyPath, message: message)
+    /// An error at `file:line` (`:column` when known) about `keyPath`.
+    public init(file: String, line: Int, column: Int = 0, keyPath: String, message: String) {
+        diagnostic = ConfigDiagnostic(file: file, line: line, column: column, keyPath: keyPath, message: message)
     }
 
     public var description: String { "error: \(diagnostic)" }
