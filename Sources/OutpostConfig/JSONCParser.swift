@@ -193,7 +193,10 @@ struct JSONCScanner {
         if peek == UInt8(ascii: ",") {
             advance()
         } else if peek != closing.asciiValue {
-            throw error(atEnd ? "unterminated \(closing == "}" ? "object" : "array"): expected `\(closing)`" : "expected `,` or `\(closing)`")
+            throw error(
+                atEnd
+                    ? "unterminated \(closing == "}" ? "object" : "array"): expected `\(closing)`"
+                    : "expected `,` or `\(closing)`")
         }
     }
 
@@ -246,7 +249,8 @@ struct JSONCScanner {
     }
 
     private mutating func hex4() throws(JSONCSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        guard index + 4 <= bytes.count,
+            let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw error("expected four hexadecimal digits after \\u") }
         skip(4)
         return value

@@ -21,20 +21,20 @@ struct AssetsThroughNginxTests {
         "public/data.json": "{\"a\":1}",
         "public/big.txt": String(repeating: "0123456789", count: 1024),
         "public/_headers": """
-            # every page
-            /*
-              X-Frame-Options: DENY
-            /blog/*
-              X-Blog: section :splat
-              ! X-Frame-Options
-            """,
+        # every page
+        /*
+          X-Frame-Options: DENY
+        /blog/*
+          X-Blog: section :splat
+          ! X-Frame-Options
+        """,
         "public/_redirects": """
-            /old /about 301
-            /temp /about
-            /news/:year/* /blog/:year-:splat 301
-            /posts/* /blog/post 200
-            /away https://example.com/landing 302 # an external target
-            """,
+        /old /about 301
+        /temp /about
+        /news/:year/* /blog/:year-:splat 301
+        /posts/* /blog/post 200
+        /away https://example.com/landing 302 # an external target
+        """,
     ]
 
     static func stack(_ assets: String, compatibilityDate: String = "2025-05-01") throws -> OutpostStack {
@@ -51,7 +51,8 @@ struct AssetsThroughNginxTests {
     }
 
     /// `path` → `(status, Location or body)`.
-    static func expect(_ stack: OutpostStack, _ cases: [(String, Int, String)], headers: [(String, String)] = []) throws {
+    static func expect(_ stack: OutpostStack, _ cases: [(String, Int, String)], headers: [(String, String)] = []) throws
+    {
         for (path, status, expected) in cases {
             let response = try stack.request("GET", path, headers: headers)
             let shown = (300..<400).contains(response.status) ? response.header("Location") ?? "-" : response.text

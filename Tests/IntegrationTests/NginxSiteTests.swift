@@ -20,7 +20,8 @@ struct NginxSiteTests {
     static func write(_ files: [String: String], in directory: String) throws {
         for (name, text) in files {
             let url = URL(fileURLWithPath: directory + "/" + name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
     }
@@ -40,23 +41,23 @@ struct NginxSiteTests {
         try Self.write(
             [
                 "shop/wrangler.jsonc": """
-                    {
-                      "name": "shop",
-                      "compatibility_date": "2025-05-01",
-                      // the shop answers the whole host, its assets from nginx
-                      "routes": ["shop.example.com/*", { "pattern": "shop.example.org", "custom_domain": true }],
-                      "assets": { "directory": "public", },
-                      "outpost": { "listen": "unix:\(directory)/shop.sock", "status_path": "/__status", },
-                    }
-                    """,
+                {
+                  "name": "shop",
+                  "compatibility_date": "2025-05-01",
+                  // the shop answers the whole host, its assets from nginx
+                  "routes": ["shop.example.com/*", { "pattern": "shop.example.org", "custom_domain": true }],
+                  "assets": { "directory": "public", },
+                  "outpost": { "listen": "unix:\(directory)/shop.sock", "status_path": "/__status", },
+                }
+                """,
                 "shop/public/index.html": "shop home",
                 "shop/public/about.html": "shop about",
                 "api/wrangler.toml": """
-                    name = "api"
-                    routes = ["*.example.com/api/*"]
-                    [outpost]
-                    listen = "unix:\(directory)/api.sock"
-                    """,
+                name = "api"
+                routes = ["*.example.com/api/*"]
+                [outpost]
+                listen = "unix:\(directory)/api.sock"
+                """,
             ], in: directory)
         let port = try FreePort.find()
         let sitePath = directory + "/site.conf"
@@ -96,7 +97,8 @@ struct NginxSiteTests {
                 && FileManager.default.fileExists(atPath: directory + "/api.sock")
         }
         let server = try TestProcess(
-            executable: nginx, arguments: ["-p", prefix, "-c", conf, "-e", "stderr"], directory: directory, name: "nginx")
+            executable: nginx, arguments: ["-p", prefix, "-c", conf, "-e", "stderr"], directory: directory,
+            name: "nginx")
         defer { server.stop() }
         try OutpostStack.waitFor { (try? HTTPTestClient(port: port, timeoutSeconds: 2)) != nil }
         let client = { try HTTPTestClient(port: port) }
@@ -123,39 +125,40 @@ struct NginxSiteTests {
         try Self.write(
             [
                 "json/wrangler.jsonc": """
-                    {
-                      // a comment
-                      "name": "same",
-                      "vars": { "A": "1", "B": { "x": [1, 2,], }, },
-                      "kv_namespaces": [{ "binding": "KV", "id": "kv-id" },],
-                      "d1_databases": [{ "binding": "DB", "database_name": "db" },],
-                      "triggers": { "crons": ["0 * * * *",], },
-                      "routes": ["same.example.com/*"],
-                      "assets": { "directory": "./public", "html_handling": "drop-trailing-slash", },
-                      "outpost": { "threads": 3, "state_dir": "../state" },
-                    }
-                    """,
+                {
+                  // a comment
+                  "name": "same",
+                  "vars": { "A": "1", "B": { "x": [1, 2,], }, },
+                  "kv_namespaces": [{ "binding": "KV", "id": "kv-id" },],
+                  "d1_databases": [{ "binding": "DB", "database_name": "db", "migrations_dir": "migrations" },],
+                  "triggers": { "crons": ["0 * * * *",], },
+                  "routes": ["same.example.com/*"],
+                  "assets": { "directory": "./public", "html_handling": "drop-trailing-slash", },
+                  "outpost": { "threads": 3, "state_dir": "../state" },
+                }
+                """,
                 "toml/wrangler.toml": """
-                    name = "same"
-                    routes = ["same.example.com/*"]
-                    [vars]
-                    A = "1"
-                    B = { x = [1, 2] }
-                    [[kv_namespaces]]
-                    binding = "KV"
-                    id = "kv-id"
-                    [[d1_databases]]
-                    binding = "DB"
-                    database_name = "db"
-                    [triggers]
-                    crons = ["0 * * * *"]
-                    [assets]
-                    directory = "../json/public"
-                    html_handling = "drop-trailing-slash"
-                    [outpost]
-                    threads = 3
-                    state_dir = "../state"
-                    """,
+                name = "same"
+                routes = ["same.example.com/*"]
+                [vars]
+                A = "1"
+                B = { x = [1, 2] }
+                [[kv_namespaces]]
+                binding = "KV"
+                id = "kv-id"
+                [[d1_databases]]
+                binding = "DB"
+                database_name = "db"
+                migrations_dir = "../json/migrations"
+                [triggers]
+                crons = ["0 * * * *"]
+                [assets]
+                directory = "../json/public"
+                html_handling = "drop-trailing-slash"
+                [outpost]
+                threads = 3
+                state_dir = "../state"
+                """,
             ], in: directory)
         let (jsonCode, json, jsonError) = try Self.run(["check"], in: directory + "/json")
         let (tomlCode, toml, tomlError) = try Self.run(["check"], in: directory + "/toml")
@@ -164,7 +167,8 @@ struct NginxSiteTests {
         #expect(body(json) == body(toml))
         #expect(json.contains("config: wrangler.jsonc"))
 
-        try Self.write(["bad/wrangler.jsonc": "{\n  \"name\": \"x\",\n  \"vars\": { \"A\": 1 \"B\": 2 }\n}\n"], in: directory)
+        try Self.write(
+            ["bad/wrangler.jsonc": "{\n  \"name\": \"x\",\n  \"vars\": { \"A\": 1 \"B\": 2 }\n}\n"], in: directory)
         let (badCode, _, badError) = try Self.run(["check"], in: directory + "/bad")
         #expect(badCode != 0)
         #expect(badError.contains("wrangler.jsonc:3:20: expected `,` or `}`"), "\(badError)")

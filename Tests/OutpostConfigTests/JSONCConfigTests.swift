@@ -72,7 +72,8 @@ struct JSONCConfigTests {
         #expect(staging.vars["API_HOST"] == .string("staging.example.com"))
         #expect(staging.d1Databases.isEmpty)
         #expect(staging.assets != nil, "assets is inheritable")
-        #expect(staging.warnings.contains { $0.message.contains("binding \"DB\" is declared in top-level d1_databases") })
+        #expect(
+            staging.warnings.contains { $0.message.contains("binding \"DB\" is declared in top-level d1_databases") })
     }
 
     @Test func syntaxErrorsNameLineAndColumn() {
@@ -103,7 +104,10 @@ struct JSONCConfigTests {
             loadError(source, name: "wrangler.json")
                 == "error: wrangler.json:3:16: outpost.threads: expected an integer from 1 to 1024, found \"many\"")
         let config = try loadConfig("{\n  \"nmae\": \"x\",\n}", name: "wrangler.jsonc")
-        #expect(config.warnings.map(\.description) == ["wrangler.jsonc:2:3: nmae: unknown key, ignored (did you mean `name`?)"])
+        #expect(
+            config.warnings.map(\.description) == [
+                "wrangler.jsonc:2:3: nmae: unknown key, ignored (did you mean `name`?)"
+            ])
         #expect(throws: ConfigError.self) { try loadConfig("{ \"routes\": [null] }", name: "wrangler.json") }
         #expect(try loadConfig("{ \"name\": null }", name: "wrangler.json").name == nil)
     }
@@ -115,7 +119,9 @@ struct JSONCConfigTests {
         try directory.write("wrangler.jsonc", "{ \"name\": \"jsonc\" }")
         try directory.write("wrangler.json", "{ \"name\": \"json\" }")
         let load = { try ConfigLoader.load(explicitPath: nil, environment: nil, workingDirectory: directory.path) }
-        for (remove, expected) in [(nil, "json"), ("wrangler.json", "jsonc"), ("wrangler.jsonc", "toml"), ("wrangler.toml", "like")] {
+        for (remove, expected) in [
+            (nil, "json"), ("wrangler.json", "jsonc"), ("wrangler.jsonc", "toml"), ("wrangler.toml", "like"),
+        ] {
             if let remove { try FileManager.default.removeItem(atPath: directory.path + "/" + remove) }
             #expect(try load().name == expected)
         }

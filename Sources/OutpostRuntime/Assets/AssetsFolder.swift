@@ -50,7 +50,8 @@ package struct AssetsFolder: Sendable {
         let read = { (name: String) in (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) ?? "" }
         headers = HeadersFile(read("_headers"))
         redirects = RedirectsFile(read("_redirects"), htmlHandling: config.htmlHandling.rawValue)
-        warnings += headers.invalid.map { "assets: _headers: \($0)" } + redirects.invalid.map { "assets: _redirects: \($0)" }
+        warnings +=
+            headers.invalid.map { "assets: _headers: \($0)" } + redirects.invalid.map { "assets: _redirects: \($0)" }
         self.warnings = warnings
     }
 

@@ -41,7 +41,8 @@ package struct HeadersFile: Sendable, Equatable {
                 skipping = false
                 if rules.count >= 100 {
                     invalid.append(
-                        "Maximum number of rules supported is 100. Skipping remaining \(lines.count - offset) lines of file.")
+                        "Maximum number of rules supported is 100. Skipping remaining \(lines.count - offset) lines of file."
+                    )
                     break
                 }
                 if let rule = current { finish(rule, line: number) }

@@ -73,12 +73,15 @@ package struct RedirectsFile: Sendable, Equatable {
             let statusText = tokens.count == 3 ? tokens[2] : "302"
             guard let status = Int(statusText), [200, 301, 302, 303, 307, 308].contains(status) else {
                 invalid.append(
-                    "line \(number): Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got \(statusText).")
+                    "line \(number): Valid status codes are 200, 301, 302 (default), 303, 307, or 308. Got \(statusText)."
+                )
                 continue
             }
             let relative = !to.hasPrefix("https://") && !to.hasPrefix("http://")
             let toIndex = to.wholeMatch(of: /.*\/index(\.html)?/) != nil
-            if relative && ((from.hasSuffix("/*") && toIndex) || (from.hasSuffix("/") && toIndex && htmlHandling != "none")) {
+            if relative
+                && ((from.hasSuffix("/*") && toIndex) || (from.hasSuffix("/") && toIndex && htmlHandling != "none"))
+            {
                 invalid.append(
                     "line \(number): Infinite loop detected in this rule and has been ignored. This will cause a redirect to strip `.html` or `/index` and end up triggering this rule again. Please fix or remove this rule to silence this warning."
                 )

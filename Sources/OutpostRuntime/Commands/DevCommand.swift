@@ -33,7 +33,9 @@ struct DevCommand: WorkerCommand {
         defer { ListenSocket.remove(listener.address) }
         // The same generator as `nginx-site`, on a loopback port and every host.
         let site = NginxSite(
-            sites: [try NginxSite.Site(id: config.name ?? "worker", config: config, fastcgiAddress: "unix:\(socketPath)")],
+            sites: [
+                try NginxSite.Site(id: config.name ?? "worker", config: config, fastcgiAddress: "unix:\(socketPath)")
+            ],
             listen: "127.0.0.1:\(httpPort)", useRoutes: false)
         for warning in site.warnings { logger.warning("\(warning)") }
         let prefix = config.outpost.stateDir + "/nginx"

@@ -24,16 +24,23 @@ struct NginxSiteCommand: ParsableCommand {
     @Option(name: .customLong("with"), help: "Another worker's config to serve from the same nginx (repeatable).")
     var others: [String] = []
 
-    @Flag(help: "fastcgi_keep_conn with an upstream pool capped at [outpost] threads connections (extra requests get 502).")
+    @Flag(
+        help:
+            "fastcgi_keep_conn with an upstream pool capped at [outpost] threads connections (extra requests get 502).")
     var keepConn = false
 
     func run() throws {
-        let configs = [try options.load()] + (try others.map {
-            try ConfigLoader.load(explicitPath: $0, environment: nil, workingDirectory: FileManager.default.currentDirectoryPath)
-        })
+        let configs =
+            [try options.load()]
+            + (try others.map {
+                try ConfigLoader.load(
+                    explicitPath: $0, environment: nil, workingDirectory: FileManager.default.currentDirectoryPath)
+            })
         var sites: [NginxSite.Site] = []
         for (index, config) in configs.enumerated() {
-            guard let listen = config.outpost.listen else { throw ValidationError("\(config.file): no [outpost] listen") }
+            guard let listen = config.outpost.listen else {
+                throw ValidationError("\(config.file): no [outpost] listen")
+            }
             let id = config.name ?? "worker\(index)"
             guard !sites.contains(where: { $0.id == id }) else {
                 throw ValidationError("\(config.file): two workers are named \"\(id)\"; give each a distinct `name`")

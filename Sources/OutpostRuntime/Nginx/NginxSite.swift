@@ -44,7 +44,8 @@ package struct NginxSite: Sendable {
     package var tlsPlaceholders: Bool
 
     /// A site for `sites` listening on `listen`.
-    package init(sites: [Site], listen: String, useRoutes: Bool, keepConn: Bool = false, tlsPlaceholders: Bool = false) {
+    package init(sites: [Site], listen: String, useRoutes: Bool, keepConn: Bool = false, tlsPlaceholders: Bool = false)
+    {
         self.sites = sites
         self.listen = listen
         self.useRoutes = useRoutes
@@ -65,7 +66,9 @@ package struct NginxSite: Sendable {
         out.line("}")
         for site in sites {
             upstream(site, &out)
-            if let assets = site.assets, let config = site.config.assets { SiteMaps(site: site, assets: assets, config: config).write(&out) }
+            if let assets = site.assets, let config = site.config.assets {
+                SiteMaps(site: site, assets: assets, config: config).write(&out)
+            }
         }
         for server in try servers() { try write(server, &out) }
         return out.text
@@ -97,7 +100,11 @@ package struct NginxSite: Sendable {
 
     func servers() throws -> [Server] {
         guard useRoutes else {
-            return [Server(names: ["localhost"], mounts: sites.map { ($0, try! RoutePattern("localhost/*", customDomain: false)) })]
+            return [
+                Server(
+                    names: ["localhost"],
+                    mounts: sites.map { ($0, try! RoutePattern("localhost/*", customDomain: false)) })
+            ]
         }
         var byHost: [(String, [(Site, RoutePattern)])] = []
         var unrouted: [(Site, RoutePattern)] = []

@@ -73,7 +73,9 @@ struct SiteLocations {
         let rules = maps.redirectRules
         for status in [301, 302, 303, 307, 308] where rules.contains(where: { $0.status == status }) {
             out.line(
-                indent + "if ($outpost_\(site.id)_redirect = \(status)) { return \(status) $outpost_\(site.id)_redirect_to; }")
+                indent
+                    + "if ($outpost_\(site.id)_redirect = \(status)) { return \(status) $outpost_\(site.id)_redirect_to; }"
+            )
         }
         if rules.contains(where: { $0.status == 200 }) {
             out.line(
@@ -102,7 +104,8 @@ struct SiteLocations {
     /// The exact location for `path`, decided now: worker first, a `_redirects` rule, or the asset intent.
     private func exact(_ path: String, indent: String, _ out: inout NginxText) {
         if config.hasStaticRouting,
-            !config.assetFirstPatterns.contains(where: { AssetRulePattern($0, placeholders: false).match(path) != nil }),
+            !config.assetFirstPatterns.contains(where: { AssetRulePattern($0, placeholders: false).match(path) != nil }
+            ),
             config.workerFirstPatterns.contains(where: { AssetRulePattern($0, placeholders: false).match(path) != nil })
         {
             return
@@ -139,7 +142,9 @@ struct SiteLocations {
 
     /// The lines serving `file` from the folder with Cloudflare's content type.
     func serveLines(_ file: String, indent: String, _ out: inout NginxText) {
-        out.line(indent + "alias \(NginxText.quoted(assets.directory + file));")
+        // try_files under `root /` (not alias): a path ending in `/` must still name one file.
+        out.line(indent + "root /;")
+        out.line(indent + "try_files \(NginxText.quoted(assets.directory + file)) =404;")
         out.line(indent + "types { }")
         out.line(indent + "default_type \(NginxText.quoted(AssetsFolder.contentType(of: file)));")
         headerLines(indent: indent, &out)

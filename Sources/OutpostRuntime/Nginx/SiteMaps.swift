@@ -27,8 +27,12 @@ struct SiteMaps {
     func write(_ out: inout NginxText) {
         if config.hasStaticRouting {
             out.line("map $outpost_path \(prefix)first {")
-            for pattern in config.assetFirstPatterns { entry(AssetRulePattern(pattern, placeholders: false).regex, "0", &out) }
-            for pattern in config.workerFirstPatterns { entry(AssetRulePattern(pattern, placeholders: false).regex, "1", &out) }
+            for pattern in config.assetFirstPatterns {
+                entry(AssetRulePattern(pattern, placeholders: false).regex, "0", &out)
+            }
+            for pattern in config.workerFirstPatterns {
+                entry(AssetRulePattern(pattern, placeholders: false).regex, "1", &out)
+            }
             out.line("    default 0;")
             out.line("}")
         }
@@ -77,7 +81,9 @@ struct SiteMaps {
 
     private func writeHeaders(_ out: inout NginxText) {
         let rules = assets.headers.rules.filter { !$0.path.crossHost }
-        let touching = rules.filter { $0.unset.contains("cache-control") || $0.headers.contains { $0.name == "cache-control" } }
+        let touching = rules.filter {
+            $0.unset.contains("cache-control") || $0.headers.contains { $0.name == "cache-control" }
+        }
         out.line("map $outpost_path \(prefix)cc_rule {")
         for rule in touching { entry(rule.path.regex, "1", &out) }
         out.line("    default 0;")
@@ -89,7 +95,8 @@ struct SiteMaps {
         for (index, rule) in assets.headers.rules.enumerated() where !rule.path.crossHost {
             for (offset, header) in rule.headers.enumerated() where !Self.nginxOwned.contains(header.name) {
                 out.line("map $outpost_path \(prefix)h\(index)_\(offset) {")
-                for later in assets.headers.rules[(index + 1)...] where !later.path.crossHost && later.unset.contains(header.name) {
+                for later in assets.headers.rules[(index + 1)...]
+                where !later.path.crossHost && later.unset.contains(header.name) {
                     entry(later.path.regex, "\"\"", &out)
                 }
                 let value = header.value.replacingOccurrences(of: "$", with: "")
