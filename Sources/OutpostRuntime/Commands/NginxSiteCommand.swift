@@ -24,6 +24,15 @@ struct NginxSiteCommand: ParsableCommand {
     @Option(name: .customLong("with"), help: "Another worker's config to serve from the same nginx (repeatable).")
     var others: [String] = []
 
+    @Option(help: "The FastCGI address of this worker, unix:/path or host:port (overrides [outpost] listen).")
+    var fastcgi: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Write a complete nginx.conf that runs without root under DIR (what `dev` runs) instead of a site.",
+            valueName: "DIR"))
+    var standalone: String?
+
     @Flag(
         help:
             "fastcgi_keep_conn with an upstream pool capped at [outpost] threads connections (extra requests get 502).")
@@ -38,17 +47,27 @@ struct NginxSiteCommand: ParsableCommand {
             })
         var sites: [NginxSite.Site] = []
         for (index, config) in configs.enumerated() {
-            guard let listen = config.outpost.listen else {
+            guard
+                let listen = index == 0
+                    ? fastcgi ?? config.outpost.listen?.description : config.outpost.listen?.description
+            else {
                 throw ValidationError("\(config.file): no [outpost] listen")
             }
             let id = config.name ?? "worker\(index)"
             guard !sites.contains(where: { $0.id == id }) else {
                 throw ValidationError("\(config.file): two workers are named \"\(id)\"; give each a distinct `name`")
             }
-            sites.append(try NginxSite.Site(id: id, config: config, fastcgiAddress: listen.description))
+            sites.append(try NginxSite.Site(id: id, config: config, fastcgiAddress: listen))
         }
         let site = NginxSite(sites: sites, listen: listen, useRoutes: true, keepConn: keepConn, tlsPlaceholders: true)
         for warning in site.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        if let standalone {
+            let prefix = ConfigPath.resolve(standalone, against: FileManager.default.currentDirectoryPath)
+            try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
+            let text = NginxSite.devConfig(prefix: prefix, site: try site.render())
+            try text.write(toFile: out ?? prefix + "/nginx.conf", atomically: true, encoding: .utf8)
+            return
+        }
         let text = try site.render()
         if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)
