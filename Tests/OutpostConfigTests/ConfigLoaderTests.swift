@@ -1,4 +1,3 @@
-import Outpost
 import OutpostConfig
 import Testing
 
@@ -201,7 +200,9 @@ struct ConfigLoaderTests {
         let directory = try TemporaryDirectory()
         var noFile = ConfigError(
             file: directory.path, line: 0, keyPath: "",
-            message: "no config file found: looked for wrangler.toml and wrangler-like.toml in this directory")
+            message:
+                "no config file found: looked for wrangler.json, wrangler.jsonc, wrangler.toml, wrangler-like.toml in this directory"
+        )
         noFile.isNoConfigFile = true
         #expect(throws: noFile) {
             try ConfigLoader.load(explicitPath: nil, environment: nil, workingDirectory: directory.path)

@@ -1,4 +1,5 @@
 import Foundation
+import Outpost
 import OutpostSQLite
 import OutpostTesting
 
@@ -64,7 +65,7 @@ final class CLIProject {
     }
 
     /// The rows of `sql` read straight from the database file the commands wrote.
-    func query(_ sql: String, stateDir: String = ".outpost/state") throws -> [[SQLiteValue]] {
+    func query(_ sql: String, stateDir: String = ".outpost/state") throws -> [[D1Value]] {
         try SQLiteConnection(path: databasePath(stateDir: stateDir)).query(sql)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Outpost
 import OutpostSQLite
 import Testing
 
