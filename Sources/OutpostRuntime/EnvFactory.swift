@@ -1,7 +1,7 @@
 import Foundation
 import Logging
-public import Outpost
-public import OutpostConfig
+package import Outpost
+package import OutpostConfig
 import OutpostSQLite
 
 /// Builds a worker's `Env` from its config: vars, secrets, and every KV and D1 binding opened on the
@@ -10,21 +10,31 @@ import OutpostSQLite
 /// Secrets come from `.dev.vars` (development), then from the process environment (production,
 /// e.g. a systemd `EnvironmentFile`): each name in `secrets.required`, and `OUTPOST_SECRET_<NAME>`
 /// as secret `NAME`. The environment wins over `.dev.vars`.
-public struct EnvFactory: Sendable {
+package struct EnvFactory: Sendable {
     /// The resolved config.
-    public let config: WorkerConfig
+    package let config: WorkerConfig
 
     /// The clock KV namespaces read "now" from (for expiry).
-    public let kvClock: KVClock
+    package let kvClock: KVClock
 
     /// A factory for `config`; KV expiry reads `kvClock`.
-    public init(config: WorkerConfig, kvClock: KVClock = .system) {
+    package init(config: WorkerConfig, kvClock: KVClock = .system) {
         self.config = config
         self.kvClock = kvClock
     }
 
     /// The environment a worker sees.
-    public func makeEnv() throws -> Env {
+    package func makeEnv() throws -> Env {
+        Env(
+            vars: config.vars.mapValues(JSONValue.init),
+            secrets: Self.secrets(of: config, environment: ProcessInfo.processInfo.environment),
+            bindings: try makeBindings(),
+            configFile: config.file
+        )
+    }
+
+    /// Every KV and D1 binding of the config, by name, opened on the state directory.
+    package func makeBindings() throws -> [String: Env.Binding] {
         var bindings: [String: Env.Binding] = [:]
         let kvStores = KVStores(config: config, clock: kvClock)
         for namespace in config.kvNamespaces {
@@ -34,16 +44,11 @@ public struct EnvFactory: Sendable {
         for (name, database) in try makeD1Databases() {
             bindings[name] = Env.Binding(kind: "D1 database", value: database)
         }
-        return Env(
-            vars: config.vars.mapValues(JSONValue.init),
-            secrets: Self.secrets(of: config, environment: ProcessInfo.processInfo.environment),
-            bindings: bindings,
-            configFile: config.file
-        )
+        return bindings
     }
 
     /// The secrets of `config` with the process environment's applied (see the type's documentation).
-    public static func secrets(of config: WorkerConfig, environment: [String: String]) -> [String: String] {
+    package static func secrets(of config: WorkerConfig, environment: [String: String]) -> [String: String] {
         var secrets = config.secrets
         for name in config.requiredSecrets ?? [] {
             if let value = environment[name] { secrets[name] = value }
@@ -57,7 +62,7 @@ public struct EnvFactory: Sendable {
 
     /// A `D1Database` per `[[d1_databases]]` binding, each on `<state_dir>/d1/<database_name or binding>.sqlite`;
     /// bindings naming the same database share one engine (one writer per file).
-    public func makeD1Databases() throws -> [String: D1Database] {
+    package func makeD1Databases() throws -> [String: D1Database] {
         var engines: [String: D1Engine] = [:]
         var databases: [String: D1Database] = [:]
         for entry in config.d1Databases {

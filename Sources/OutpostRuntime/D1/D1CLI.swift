@@ -1,12 +1,12 @@
 import Foundation
-public import OutpostConfig
+package import OutpostConfig
 import OutpostSQLite
 
 /// What the `d1` commands do, as functions of a config that return the text to print (testable
 /// without a command line).
-public enum D1CLI {
+package enum D1CLI {
     /// `d1 execute DB --command SQL | --file FILE [--json]`: runs the SQL as one atomic batch.
-    public static func execute(
+    package static func execute(
         config: WorkerConfig, database name: String, command: String?, file: String?, json: Bool
     ) throws -> String {
         let sql: String
@@ -36,20 +36,20 @@ public enum D1CLI {
     }
 
     /// The migrations of database `name` in `config`.
-    public static func migrations(config: WorkerConfig, database name: String) throws -> D1Migrations {
+    package static func migrations(config: WorkerConfig, database name: String) throws -> D1Migrations {
         let database = try D1Databases.find(name, in: config)
         return D1Migrations(directory: database.migrationsDir, table: database.migrationsTable)
     }
 
     /// `d1 migrations create DB "message"`: the new file's path, announced.
-    public static func createMigration(config: WorkerConfig, database name: String, message: String) throws -> String {
+    package static func createMigration(config: WorkerConfig, database name: String, message: String) throws -> String {
         let path = try migrations(config: config, database: name).create(message: message)
         return "✅ Successfully created Migration '\((path as NSString).lastPathComponent)'!\n\nThe migration is "
             + "available for editing here\n\(path)"
     }
 
     /// `d1 migrations list DB`: the unapplied migrations, or `✅ No migrations to apply!`.
-    public static func listMigrations(config: WorkerConfig, database name: String) throws -> String {
+    package static func listMigrations(config: WorkerConfig, database name: String) throws -> String {
         let database = try D1Databases.find(name, in: config)
         let pending = try migrations(config: config, database: name)
             .unapplied(on: try D1Databases.open(database, in: config))
@@ -58,14 +58,14 @@ public enum D1CLI {
     }
 
     /// The migrations `apply` would run for database `name`.
-    public static func pendingMigrations(config: WorkerConfig, database name: String) throws -> [String] {
+    package static func pendingMigrations(config: WorkerConfig, database name: String) throws -> [String] {
         let database = try D1Databases.find(name, in: config)
         return try migrations(config: config, database: name).unapplied(on: try D1Databases.open(database, in: config))
     }
 
     /// `d1 migrations apply DB`: applies in order, stopping at the first failure. Returns the ✅/❌ table
     /// and whether a migration failed.
-    public static func applyMigrations(config: WorkerConfig, database name: String) throws -> (
+    package static func applyMigrations(config: WorkerConfig, database name: String) throws -> (
         output: String, failed: Bool
     ) {
         let database = try D1Databases.find(name, in: config)
@@ -81,7 +81,7 @@ public enum D1CLI {
     }
 
     /// `d1 export DB [--no-schema] [--no-data] [--table T]`: the SQL dump of the database.
-    public static func export(
+    package static func export(
         config: WorkerConfig, database name: String, schema: Bool = true, data: Bool = true, tables: [String] = []
     ) throws -> String {
         let database = try D1Databases.find(name, in: config)

@@ -1,11 +1,11 @@
 import Foundation
-public import OutpostConfig
-public import OutpostSQLite
+package import OutpostConfig
+package import OutpostSQLite
 
 /// Finds a config's D1 databases by binding or `database_name` and opens their files.
-public enum D1Databases {
+package enum D1Databases {
     /// The `[[d1_databases]]` entry whose binding or `database_name` is `name` (as wrangler accepts either).
-    public static func find(_ name: String, in config: WorkerConfig) throws(D1CLIError) -> D1DatabaseConfig {
+    package static func find(_ name: String, in config: WorkerConfig) throws(D1CLIError) -> D1DatabaseConfig {
         if let entry = config.d1Databases.first(where: { $0.binding == name || $0.databaseName == name }) {
             return entry
         }
@@ -14,12 +14,12 @@ public enum D1Databases {
     }
 
     /// The SQLite file of `database`: `<state_dir>/d1/<database_name or binding>.sqlite`.
-    public static func path(of database: D1DatabaseConfig, in config: WorkerConfig) -> String {
+    package static func path(of database: D1DatabaseConfig, in config: WorkerConfig) -> String {
         D1Engine.path(stateDirectory: config.outpost.stateDir, localName: database.localName)
     }
 
     /// Opens the engine of `database` on the same file the server uses.
-    public static func open(_ database: D1DatabaseConfig, in config: WorkerConfig) throws -> D1Engine {
+    package static func open(_ database: D1DatabaseConfig, in config: WorkerConfig) throws -> D1Engine {
         try D1Engine(path: path(of: database, in: config))
     }
 }

@@ -1,16 +1,16 @@
-public import Foundation
+package import Foundation
 import Outpost
-public import OutpostSQLite
+package import OutpostSQLite
 
 /// wrangler's D1 migrations for one database: `.sql` files in a directory, recorded in a table.
-public struct D1Migrations: Sendable {
+package struct D1Migrations: Sendable {
     /// The migrations directory (`migrations_dir`).
-    public let directory: String
+    package let directory: String
     /// The table that records applied migrations (`migrations_table`).
-    public let table: String
+    package let table: String
 
     /// Migrations in `directory`, recorded in `table`.
-    public init(directory: String, table: String = "d1_migrations") {
+    package init(directory: String, table: String = "d1_migrations") {
         self.directory = directory
         self.table = table
     }
@@ -19,7 +19,7 @@ public struct D1Migrations: Sendable {
     var quotedTable: String { "\"" + table.replacing("\"", with: "\"\"") + "\"" }
 
     /// wrangler's migrations table DDL.
-    public var createTableSQL: String {
+    package var createTableSQL: String {
         """
         CREATE TABLE IF NOT EXISTS \(quotedTable)(
             id         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -32,14 +32,14 @@ public struct D1Migrations: Sendable {
     // MARK: Files
 
     /// The migration file names in the directory, in wrangler's order (see `ordered`).
-    public func files() -> [String] {
+    package func files() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return Self.ordered(names.filter { $0.hasSuffix(".sql") })
     }
 
     /// `names` in wrangler's order: by the leading integer of each path segment (numbered before
     /// unnumbered), ties and unnumbered segments lexicographically — `1_a, 9_b, 10_c, z`.
-    public static func ordered(_ names: [String]) -> [String] {
+    package static func ordered(_ names: [String]) -> [String] {
         names.sorted { precedes($0, $1) }
     }
 
@@ -64,7 +64,7 @@ public struct D1Migrations: Sendable {
 
     /// Creates the next migration file for `message` (`NNNN_message_with_underscores.sql`, numbered after
     /// the highest existing one, first `0001`) with wrangler's header, and returns its path.
-    public func create(message: String, now: Date = Date()) throws -> String {
+    package func create(message: String, now: Date = Date()) throws -> String {
         guard !message.contains("/"), !message.contains("\\") else {
             throw D1CLIError("The migration name must not contain \"/\" or \"\\\" characters: \(message)")
         }
@@ -87,7 +87,7 @@ public struct D1Migrations: Sendable {
     // MARK: Database
 
     /// The names recorded as applied, in application order (creating the table if needed).
-    public func applied(on engine: D1Engine) throws -> [String] {
+    package func applied(on engine: D1Engine) throws -> [String] {
         _ = try engine.run([D1Query(sql: createTableSQL)])
         let result = try engine.run([D1Query(sql: "SELECT * FROM \(quotedTable) ORDER BY id")])
         guard let rows = result.results.first else { return [] }
@@ -99,29 +99,29 @@ public struct D1Migrations: Sendable {
     }
 
     /// The files not yet applied, in order.
-    public func unapplied(on engine: D1Engine) throws -> [String] {
+    package func unapplied(on engine: D1Engine) throws -> [String] {
         let done = Set(try applied(on: engine))
         return files().filter { !done.contains($0) }
     }
 
     /// The SQL wrangler runs for migration `name`: its file, then the insert recording it.
-    public func sql(for name: String) throws -> String {
+    package func sql(for name: String) throws -> String {
         let contents = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
         let escaped = name.replacing("'", with: "''")
         return contents + "\nINSERT INTO \(quotedTable) (name)\nvalues ('\(escaped)');"
     }
 
     /// What `apply` did: each attempted migration with its outcome, and the first failure.
-    public struct ApplyReport: Sendable {
+    package struct ApplyReport: Sendable {
         /// `(name, applied?)` for each migration attempted, in order.
-        public var outcomes: [(name: String, applied: Bool)] = []
+        package var outcomes: [(name: String, applied: Bool)] = []
         /// The failing migration's error, if one failed (later ones were not attempted).
-        public var failure: String?
+        package var failure: String?
     }
 
     /// Applies every unapplied migration in order, each as one atomic batch (its statements and the
     /// recording insert), stopping at the first failure; earlier migrations stay applied.
-    public func apply(on engine: D1Engine) throws -> ApplyReport {
+    package func apply(on engine: D1Engine) throws -> ApplyReport {
         var report = ApplyReport()
         for name in try unapplied(on: engine) {
             do {

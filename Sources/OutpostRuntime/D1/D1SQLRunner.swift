@@ -1,5 +1,5 @@
-public import Outpost
-public import OutpostSQLite
+package import Outpost
+package import OutpostSQLite
 
 /// Runs SQL text the way `wrangler d1 execute --local` does: transaction stripped, split into
 /// statements, all of them run as one atomic batch.
@@ -7,9 +7,9 @@ public import OutpostSQLite
 /// One deliberate difference: statements that are only comments (e.g. a trailing `-- note` after the
 /// last `;`) are dropped instead of failing with `SQL code did not contain a statement.` (wrangler
 /// issues #3892, #5176).
-public enum D1SQLRunner {
+package enum D1SQLRunner {
     /// The results of running `sql` on `engine`, one per statement.
-    public static func execute(_ sql: String, on engine: D1Engine) throws -> [D1QueryResult] {
+    package static func execute(_ sql: String, on engine: D1Engine) throws -> [D1QueryResult] {
         let statements: [String]
         do {
             statements = try SQLSplitter.statements(sql)
@@ -22,7 +22,7 @@ public enum D1SQLRunner {
 
     /// wrangler's `--json` output: `[{"results": [...], "success": true, "meta": {"duration": n}}, ...]`,
     /// indented by two spaces; BLOBs are shown as `"[1, 2, 3]"`.
-    public static func json(_ results: [D1QueryResult]) -> String {
+    package static func json(_ results: [D1QueryResult]) -> String {
         let value = JSONValue.array(
             results.map { result in
                 .object(
@@ -36,7 +36,7 @@ public enum D1SQLRunner {
     }
 
     /// The human output: `🚣 N command(s) executed successfully.` and a table per result that has rows.
-    public static func text(_ results: [D1QueryResult]) -> String {
+    package static func text(_ results: [D1QueryResult]) -> String {
         let count = results.count
         var parts = ["🚣 \(count) command\(count == 1 ? "" : "s") executed successfully."]
         for result in results where !result.columns.isEmpty && !result.rows.isEmpty {

@@ -1,0 +1,128 @@
+import Foundation
+import Glibc
+import OutpostRuntime
+
+/// A worker executable served by `serve` behind a real nginx on a free loopback port — the way it
+/// runs in production — in a temporary directory that holds its config and state.
+public final class OutpostStack: @unchecked Sendable {
+    /// The temporary directory (config, state, logs).
+    public let directory: String
+    /// nginx's HTTP port on 127.0.0.1.
+    public let port: Int
+    /// The FastCGI unix socket.
+    public let socketPath: String
+    /// The worker executable.
+    public let executable: String
+    /// The `serve` process (the supervisor).
+    public let server: TestProcess
+    /// The nginx process.
+    public let nginx: TestProcess
+
+    /// Starts `serve` of `executable` with `config` (TOML text; `[outpost] listen` is set here) and an nginx.
+    public init(
+        executable: String, config: String = "", threads: Int = 4, keepAliveConnections: Int? = nil,
+        extraArguments: [String] = []
+    ) throws {
+        directory = try TestDirectory.make(prefix: "outpost-stack")
+        port = try FreePort.find()
+        socketPath = directory + "/state/outpost.sock"
+        self.executable = executable
+        let configPath = directory + "/wrangler.toml"
+        try (config.isEmpty ? "name = \"test\"\n" : config).write(toFile: configPath, atomically: true, encoding: .utf8)
+        server = try TestProcess(
+            executable: executable,
+            arguments: [
+                "serve", "--config", configPath, "--persist-to", directory + "/state", "--listen", "unix:" + socketPath,
+                "--threads", String(threads),
+            ] + extraArguments,
+            directory: directory, name: "serve")
+        guard let nginxExecutable = NginxConfig.findExecutable() else {
+            throw TestHarnessError(NginxConfig.missingMessage)
+        }
+        let socket = socketPath
+        try Self.waitFor { FileManager.default.fileExists(atPath: socket) }
+        let nginxConfig = NginxConfig(
+            port: port, fastcgiAddress: "unix:" + socketPath, prefix: directory + "/nginx", maxBodyBytes: 100 << 20,
+            keepAliveConnections: keepAliveConnections)
+        let confPath = try nginxConfig.write(templateDirectory: Self.packageRoot)
+        nginx = try TestProcess(
+            executable: nginxExecutable, arguments: ["-p", nginxConfig.prefix, "-c", confPath, "-e", "stderr"],
+            directory: directory, name: "nginx")
+        let httpPort = port
+        try Self.waitFor { (try? HTTPTestClient(port: httpPort, timeoutSeconds: 2)) != nil }
+    }
+
+    /// The result of a command run against the stack's config and state.
+    public struct CommandResult: Sendable {
+        /// The exit code (`nil` when the command did not finish in time).
+        public var code: Int32?
+        /// What it printed on stdout.
+        public var stdout: String
+        /// What it printed on stderr.
+        public var stderr: String
+    }
+
+    /// Runs the stack's executable with `arguments` plus `--config` and `--persist-to` of this stack
+    /// (e.g. `["kv", "key", "get", "k", "--binding", "KV"]`), as an operator would beside the server.
+    public func command(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        let process = try TestProcess(
+            executable: executable,
+            arguments: arguments + ["--config", directory + "/wrangler.toml", "--persist-to", directory + "/state"],
+            directory: directory, environment: environment, name: "command-\(UUID().uuidString.prefix(6))")
+        let code = process.waitForExit(seconds: 60)
+        return CommandResult(code: code, stdout: process.stdout, stderr: process.stderr)
+    }
+
+    /// A new keep-alive connection to nginx.
+    public func client() throws -> HTTPTestClient { try HTTPTestClient(port: port) }
+
+    /// Sends one request on a new connection.
+    public func request(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8] = []) throws
+        -> HTTPTestResponse
+    {
+        try client().request(method, path, headers: headers, body: body)
+    }
+
+    /// Stops nginx and the server; returns the server's exit code.
+    @discardableResult
+    public func stop() -> Int32? {
+        nginx.stop()
+        server.stop()
+        return server.waitForExit(seconds: 1)
+    }
+
+    deinit {
+        nginx.stop(seconds: 5)
+        server.stop(seconds: 5)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Polls `condition` every 20 ms for up to `seconds`.
+    public static func waitFor(seconds: Double = 15, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() {
+            if Date() > deadline { throw TestHarnessError("timed out after \(seconds) s") }
+            usleep(20_000)
+        }
+    }
+
+    /// The package root (for the nginx template), found from this source file's path.
+    public static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The directory holding the built products (the test runner's own directory).
+    public static var productsDirectory: String {
+        if let override = ProcessInfo.processInfo.environment["OUTPOST_PRODUCTS_DIR"] { return override }
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var url = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        // The runner may live inside a bundle directory (…/OutpostPackageTests.xctest).
+        while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("hello").path) {
+            url.deleteLastPathComponent()
+        }
+        return url.path
+    }
+}
