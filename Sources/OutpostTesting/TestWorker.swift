@@ -19,7 +19,7 @@ import OutpostRuntime
 /// JS equivalent: `@cloudflare/vitest-pool-workers` (`env` from `cloudflare:test`, `SELF.fetch`,
 /// `createScheduledController`, `waitOnExecutionContext`).
 public final class TestWorker: Sendable {
-    /// The worker under test.
+    /// The worker under test. JS equivalent: the module's `export default` that `SELF` calls.
     public let worker: any Worker
     /// The bindings the worker sees; use them to seed data and to check what the worker wrote.
     /// JS equivalent: `import { env } from "cloudflare:test"`.
@@ -27,6 +27,7 @@ public final class TestWorker: Sendable {
     /// The clock KV expiry and `scheduled` read. JS equivalent: vitest's fake timers.
     public let clock: ManualClock
     /// The temporary state directory holding the KV and D1 files (removed when the `TestWorker` goes).
+    /// JS equivalent: miniflare's per-test isolated storage.
     public let stateDirectory: String
     private let invoker: WorkerInvoker
     private let tracker: WaitUntilTracker
