@@ -22,7 +22,8 @@ package struct EnvFactory: Sendable {
 
     /// A factory for `config`; KV expiry reads `kvClock`; operations are recorded into `metrics` (by
     /// default the process's, which the executable bootstraps with the Prometheus registry).
-    package init(config: WorkerConfig, kvClock: KVClock = .system, metrics: any MetricsFactory = MetricsSystem.factory) {
+    package init(config: WorkerConfig, kvClock: KVClock = .system, metrics: any MetricsFactory = MetricsSystem.factory)
+    {
         self.config = config
         self.kvClock = kvClock
         self.metrics = metrics
