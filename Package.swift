@@ -86,7 +86,11 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting"], swiftSettings: swiftSettings),
-        .target(name: "KYXCheckin", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .target(
+            name: "KYXCheckin",
+            dependencies: ["Outpost", .product(name: "Metrics", package: "swift-metrics")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "kyx-checkin",
             dependencies: [
@@ -97,7 +101,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KYXCheckinTests",
-            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostRuntime", "OutpostSQLite", "kyx-checkin"],
+            dependencies: [
+                "KYXCheckin", "OutpostTesting", "OutpostRuntime", "OutpostSQLite", "kyx-checkin",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -117,7 +124,11 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostRuntimeTests",
-            dependencies: ["OutpostRuntime", "OutpostTesting", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "OutpostRuntime", "OutpostTesting", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

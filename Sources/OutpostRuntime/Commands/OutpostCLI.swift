@@ -41,6 +41,8 @@ public enum OutpostCLI {
         worker: some Worker, commands: [any ParsableCommand.Type] = [],
         arguments: [String] = Array(CommandLine.arguments.dropFirst())
     ) async -> Never {
+        // swift-metrics' one bootstrap per process: the Prometheus registry the status page shows.
+        MetricsBootstrap.prometheus()
         // Help and error texts are rendered inside the task-local scope, where the worker's commands exist.
         let outcome = await OutpostCommand.$workerCommands.withValue(commands) { () async -> (Int32, String) in
             guard let error = await run(worker: worker, arguments: arguments) else { return (0, "") }

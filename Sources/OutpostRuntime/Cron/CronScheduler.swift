@@ -22,7 +22,8 @@ public struct CronScheduler: Sendable {
     private let tracker: WaitUntilTracker
 
     /// A scheduler of `crons` for `worker`. `tracker` receives the runs' `waitUntil` work (pass the
-    /// server's so shutdown waits for it); by default a tracker that logs its errors.
+    /// server's so shutdown waits for it); by default a tracker that logs its errors. `observer` hears
+    /// of every finished and skipped run.
     public init(
         worker: any Worker,
         env: Env,
@@ -30,7 +31,8 @@ public struct CronScheduler: Sendable {
         clock: any CronClock,
         logger: Logger,
         options: CronSchedulerOptions = CronSchedulerOptions(),
-        tracker: WaitUntilTracker? = nil
+        tracker: WaitUntilTracker? = nil,
+        observer: (any CronRunObserver)? = nil
     ) {
         self.worker = worker
         self.env = env
@@ -43,7 +45,7 @@ public struct CronScheduler: Sendable {
             ?? WaitUntilTracker { error in
                 logger.error("scheduled waitUntil work failed: \(error)")
             }
-        stats = CronStats(expressions: crons.map(\.text))
+        stats = CronStats(expressions: crons.map(\.text), observer: observer)
     }
 
     /// A scheduler of `config`'s crons with `config`'s options; throws the `ConfigError` of a bad cron.
