@@ -39,6 +39,10 @@ public struct EnvFactory: Sendable {
         for (name, database) in try makeD1Databases() {
             bindings[name] = Env.Binding(kind: "D1 database", value: database)
         }
+        if let assets = config.assets, let name = assets.binding {
+            let fetcher: any Fetcher = AssetsFetcher(folder: try AssetsFolder(config: assets), config: assets)
+            bindings[name] = Env.Binding(kind: "assets binding", value: fetcher)
+        }
         return Env(
             vars: config.vars.mapValues(JSONValue.init),
             secrets: Self.secrets(of: config, environment: ProcessInfo.processInfo.environment),
