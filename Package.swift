@@ -101,7 +101,11 @@ let package = Package(
         .testTarget(
             name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting", "OutpostTestSupport"],
             swiftSettings: swiftSettings),
-        .target(name: "KYXCheckin", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .target(
+            name: "KYXCheckin",
+            dependencies: ["Outpost", .product(name: "Metrics", package: "swift-metrics")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "kyx-checkin",
             dependencies: [
@@ -112,7 +116,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KYXCheckinTests",
-            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostTestSupport", "kyx-checkin"],
+            dependencies: [
+                "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRuntime", "OutpostSQLite", "kyx-checkin",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -135,6 +142,8 @@ let package = Package(
             dependencies: [
                 "OutpostRuntime", "OutpostCron", "OutpostTesting", "OutpostTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

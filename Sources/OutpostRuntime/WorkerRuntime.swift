@@ -20,6 +20,8 @@ struct WorkerRuntime: Sendable {
     let logger: Logger
     let dev: Bool
     let registry: PrometheusCollectorRegistry
+    let metrics: any MetricsFactory
+    let requestMetrics: RequestMetrics
     let crons: [CronExpression]
 
     init(worker: any Worker, config: WorkerConfig, dev: Bool, logger: Logger) throws {
@@ -27,13 +29,16 @@ struct WorkerRuntime: Sendable {
         self.config = config
         self.logger = logger
         self.dev = dev
-        registry = MetricsSetup.bootstrap()
+        // The executable bootstrapped swift-metrics with the registry the status page shows.
+        metrics = MetricsSystem.factory
+        registry = MetricsBootstrap.registry ?? PrometheusCollectorRegistry()
+        requestMetrics = RequestMetrics(factory: metrics)
         crons = try CronConfigValidator.parsedCrons(in: config)
         let waitUntilLogger = logger
         tracker = WaitUntilTracker { error in
             waitUntilLogger.error("waitUntil task failed", metadata: ["error": "\(error)"])
         }
-        env = try EnvFactory(config: config).makeEnv()
+        env = try EnvFactory(config: config, metrics: metrics).makeEnv()
         invoker = WorkerInvoker(worker: worker, env: env, tracker: tracker, showsErrors: dev, logger: logger)
         if dev, ProcessInfo.processInfo.environment["OUTPOST_QUIET"] == nil {
             logger.info(
@@ -46,10 +51,11 @@ struct WorkerRuntime: Sendable {
         let stats = FastCGIStats(threads: max(1, config.outpost.threads))
         let scheduler = CronScheduler(
             worker: worker, env: env, crons: crons, clock: SystemCronClock(), logger: logger,
-            options: CronSchedulerOptions(config: config), tracker: tracker)
+            options: CronSchedulerOptions(config: config), tracker: tracker,
+            observer: CronMetrics(crons: crons.map(\.text), factory: metrics))
         let status = StatusPage(
             name: config.name ?? "outpost", startTime: Date(), stats: stats, tracker: tracker, listenFD: listenFD,
-            registry: registry, cronStats: scheduler.stats)
+            registry: registry, serverMetrics: ServerMetrics(registry: registry), cronStats: scheduler.stats)
         let server = FastCGIServer(
             listenFD: listenFD,
             options: FastCGIServerOptions(
@@ -96,24 +102,25 @@ struct WorkerRuntime: Sendable {
 
     /// The request path: the status page, dev's scheduled-test endpoints, then the worker.
     private func makeHandler(status: StatusPage) -> FastCGIHandler {
-        let invoker = self.invoker
         let statusPath = config.outpost.statusPath
-        let dev = self.dev
-        let worker = self.worker
-        let env = self.env
-        let tracker = self.tracker
+        let runtime = self
         return { request in
             if let statusPath, request.path == statusPath {
                 return status.response(for: request)
             }
-            if dev,
-                let response = await ScheduledTestEndpoint.response(
-                    for: request, worker: worker, env: env, tracker: tracker)
-            {
-                return response
-            }
-            return await invoker.fetch(request)
+            return await runtime.requestMetrics.measure { await runtime.respond(to: request) }
         }
+    }
+
+    /// Dev's scheduled-test endpoints, else the worker.
+    private func respond(to request: Request) async -> Response {
+        if dev,
+            let response = await ScheduledTestEndpoint.response(
+                for: request, worker: worker, env: env, tracker: tracker)
+        {
+            return response
+        }
+        return await invoker.fetch(request)
     }
 
     private func drainWaitUntil() async {
@@ -129,22 +136,6 @@ struct WorkerRuntime: Sendable {
         }
         if tracker.inFlight > 0 {
             logger.error("shutdown timeout: abandoning waitUntil tasks", metadata: ["tasks": "\(tracker.inFlight)"])
-        }
-    }
-}
-
-/// Routes swift-metrics (KV, D1, cron counters) to one Prometheus registry per process.
-enum MetricsSetup {
-    private static let registry = Mutex<PrometheusCollectorRegistry?>(nil)
-
-    /// The process's registry; the first call bootstraps swift-metrics with it.
-    static func bootstrap() -> PrometheusCollectorRegistry {
-        registry.withLock { current in
-            if let current { return current }
-            let created = PrometheusCollectorRegistry()
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: created))
-            current = created
-            return created
         }
     }
 }
