@@ -44,7 +44,8 @@ public struct NginxConfig: Sendable {
 
     /// Writes `<prefix>/nginx.conf` from the template and returns its path.
     public func write(templateDirectory: String?) throws -> String {
-        try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: prefix, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = prefix + "/nginx.conf"
         try render(template: Self.template(in: templateDirectory)).write(
             toFile: path, atomically: true, encoding: .utf8)
