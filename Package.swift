@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["Outpost", "CSQLite"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "OutpostConfig", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .target(name: "OutpostConfig", swiftSettings: swiftSettings),
         .target(
             name: "OutpostFastCGI",
             dependencies: ["Outpost", "CFastCGI", .product(name: "Logging", package: "swift-log")],

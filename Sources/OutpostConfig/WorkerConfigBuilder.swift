@@ -1,5 +1,3 @@
-import Outpost
-
 /// Maps the resolved config fields onto `WorkerConfig`, collecting warnings and checking binding names.
 struct WorkerConfigBuilder {
     /// The config being built.
@@ -127,7 +125,7 @@ struct WorkerConfigBuilder {
     private mutating func applyVars(_ field: ConfigField) throws(ConfigError) {
         for member in try field.table() {
             try bindings.register(member.key, kind: "a var", at: member)
-            config.vars[member.key] = try JSONValue(vars: member)
+            config.vars[member.key] = try VarValue(vars: member)
         }
     }
 

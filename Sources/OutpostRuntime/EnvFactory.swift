@@ -35,7 +35,7 @@ public struct EnvFactory: Sendable {
             bindings[name] = Env.Binding(kind: "D1 database", value: database)
         }
         return Env(
-            vars: config.vars,
+            vars: config.vars.mapValues(JSONValue.init),
             secrets: Self.secrets(of: config, environment: ProcessInfo.processInfo.environment),
             bindings: bindings,
             configFile: config.file
