@@ -35,6 +35,8 @@ public struct WorkerConfig: Sendable {
     public var crons: [CronTriggerConfig] = []
     /// `routes` / `route` patterns (informational; nginx routes requests).
     public var routes: [String] = []
+    /// The `routes` entries marked `custom_domain = true` (by pattern).
+    public var customDomains: Set<String> = []
     /// `[assets]`.
     public var assets: AssetsConfig?
     /// The `[outpost]` table.

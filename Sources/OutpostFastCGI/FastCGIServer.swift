@@ -43,6 +43,8 @@ public final class FastCGIServer: Sendable {
             group.enter()
             let thread = Thread { [self] in
                 FastCGILibrary.unblockWakeSignal()
+                // This thread runs its request's handler to completion: storage calls block it inline.
+                StorageExecutor.allowBlockingOnCurrentThread()
                 state.thread.store(UInt(pthread_self()), ordering: .relaxed)
                 acceptLoop(state)
                 group.leave()

@@ -199,7 +199,9 @@ struct ConfigLoaderTests {
         #expect(
             throws: ConfigError(
                 file: directory.path, line: 0, keyPath: "",
-                message: "no config file found: looked for wrangler.toml and wrangler-like.toml in this directory")
+                message:
+                    "no config file found: looked for wrangler.json, wrangler.jsonc, wrangler.toml, wrangler-like.toml in this directory"
+            )
         ) {
             try ConfigLoader.load(explicitPath: nil, environment: nil, workingDirectory: directory.path)
         }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# crash.sh — what a worker crash costs: `hello serve` behind a private nginx (nginx/dev.conf.template),
+# crash.sh — what a worker crash costs: `hello serve` behind a private nginx on a loopback port,
 # then, N times: kill -9 one worker process that is serving, and measure
 #   1. recovery: with --processes 1, the time from the kill to the next answered request (the ready
 #      spare is promoted; requests meanwhile wait in the listen queue);
@@ -24,9 +24,26 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 printf 'name = "crash"\n[outpost]\nstatus_path = "/outpost-status"\n' >"$W/wrangler.toml"
 mkdir -p "$W/nginx"
 USERLINE=""; [ "$(id -u)" = 0 ] && USERLINE="user root root;"
-sed -e "s|{{USER}}|$USERLINE|" -e "s|{{PREFIX}}|$W/nginx|g" -e "s|{{MAX_BODY_BYTES}}|1m|" \
-  -e "s|{{FASTCGI_ADDRESS}}|unix:$W/outpost.sock|" -e "s|{{UPSTREAM_KEEPALIVE}}||" -e "s|{{PORT}}|$PORT|" \
-  -e "s|{{KEEP_CONN}}|off|" "$ROOT/nginx/dev.conf.template" >"$W/nginx/nginx.conf"
+cat >"$W/nginx/nginx.conf" <<CONF
+$USERLINE
+worker_processes 1;
+daemon off;
+pid $W/nginx/nginx.pid;
+error_log $W/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $W/nginx/body;
+    fastcgi_temp_path $W/nginx/fastcgi;
+    server {
+        listen 127.0.0.1:$PORT;
+        location / {
+            include /etc/nginx/fastcgi_params;
+            fastcgi_pass unix:$W/outpost.sock;
+        }
+    }
+}
+CONF
 
 start() { # $1 = extra serve flags
   "$BIN" serve --config "$W/wrangler.toml" --persist-to "$W/state" --listen "unix:$W/outpost.sock" \
