@@ -1,4 +1,5 @@
 import Foundation
+public import Metrics
 public import Outpost
 public import OutpostConfig
 import OutpostSQLite
@@ -10,12 +11,15 @@ public final class KVStores {
     public let config: WorkerConfig
     /// The clock every namespace reads "now" from.
     public let clock: KVClock
+    /// Where each namespace's operations are recorded (`nil`: not recorded, as in the `kv` commands).
+    public let metrics: (any MetricsFactory)?
     private var opened: [String: any KVStorage] = [:]
 
-    /// Stores for the namespaces of `config`.
-    public init(config: WorkerConfig, clock: KVClock = .system) {
+    /// Stores for the namespaces of `config`; with `metrics`, every operation is recorded there per binding.
+    public init(config: WorkerConfig, clock: KVClock = .system, metrics: (any MetricsFactory)? = nil) {
         self.config = config
         self.clock = clock
+        self.metrics = metrics
     }
 
     /// The SQLite file of `namespace`: `<stateDir>/kv/<id or binding>.sqlite`.
@@ -48,9 +52,13 @@ public final class KVStores {
         try namespace(for: entry(binding: name))
     }
 
-    /// The namespace for `namespace`, opening its storage on first use.
+    /// The namespace for `namespace`, opening its storage on first use (metered when `metrics` is set).
     public func namespace(for namespace: KVNamespaceConfig) throws -> KVNamespace {
-        KVNamespace(storage: try storage(for: namespace), clock: clock)
+        let storage = try storage(for: namespace)
+        guard let metrics else { return KVNamespace(storage: storage, clock: clock) }
+        let metered = MeteredKVStorage(
+            storage, binding: namespace.binding, backend: namespace.backend, factory: metrics)
+        return KVNamespace(storage: metered, clock: clock)
     }
 
     /// The storage of `namespace`: its SQLite file, opened once; `redis` is not available yet.
