@@ -25,7 +25,8 @@ struct CloudflareCasesThroughNginxTests {
             assets.htmlHandling = try #require(AssetsConfig.HTMLHandling(rawValue: testCase.mode))
             config.assets = assets
             config.routes = ["c\(index).test/*"]
-            sites.append(try NginxSite.Site(id: "c\(index)", config: config, fastcgiAddress: "unix:\(directory)/none.sock"))
+            sites.append(
+                try NginxSite.Site(id: "c\(index)", config: config, fastcgiAddress: "unix:\(directory)/none.sock"))
         }
         let port = try FreePort.find()
         let site = try NginxSite(sites: sites, listen: "127.0.0.1:\(port)", useRoutes: true).render()
@@ -35,7 +36,8 @@ struct CloudflareCasesThroughNginxTests {
             toFile: prefix + "/nginx.conf", atomically: true, encoding: .utf8)
         let nginx = try TestProcess(
             executable: try #require(NginxExecutable.find()),
-            arguments: ["-p", prefix, "-c", prefix + "/nginx.conf", "-e", "stderr"], directory: directory, name: "nginx")
+            arguments: ["-p", prefix, "-c", prefix + "/nginx.conf", "-e", "stderr"], directory: directory, name: "nginx"
+        )
         defer { nginx.stop() }
         try OutpostStack.waitFor { (try? HTTPTestClient(port: port, timeoutSeconds: 2)) != nil }
 

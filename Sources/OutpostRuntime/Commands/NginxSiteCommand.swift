@@ -55,7 +55,8 @@ struct NginxSiteCommand: ParsableCommand {
             }
             let site = try NginxSite.Site(id: config.name ?? "worker\(index)", config: config, fastcgiAddress: listen)
             guard !sites.contains(where: { $0.id == site.id }) else {
-                throw ValidationError("\(config.file): two workers are named \"\(site.id)\"; give each a distinct `name`")
+                throw ValidationError(
+                    "\(config.file): two workers are named \"\(site.id)\"; give each a distinct `name`")
             }
             sites.append(site)
         }

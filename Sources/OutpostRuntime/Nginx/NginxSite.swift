@@ -64,6 +64,10 @@ package struct NginxSite: Sendable {
         out.line("    \"~^(?<op_path>[^?]*)\" $op_path;")
         out.line("    default $request_uri;")
         out.line("}")
+        out.line("# The path an exact asset location is asked for: the request's, or a 200 rewrite's target.")
+        out.line("map $outpost_path $outpost_request_path {")
+        out.line("    default $outpost_path;")
+        out.line("}")
         for site in sites {
             upstream(site, &out)
             if let assets = site.assets, let config = site.config.assets {
