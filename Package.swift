@@ -31,6 +31,10 @@ let package = Package(
             providers: [.apt(["libfcgi-dev"])]
         ),
         .systemLibrary(
+            name: "CHiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
@@ -48,6 +52,15 @@ let package = Package(
             dependencies: ["Outpost", "CSQLite"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "OutpostRedis",
+            dependencies: [
+                "Outpost", "CHiredis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "OutpostConfig", dependencies: ["Outpost"], swiftSettings: swiftSettings),
         .target(
             name: "OutpostFastCGI",
@@ -57,7 +70,7 @@ let package = Package(
         .target(
             name: "OutpostRuntime",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostFastCGI",
+                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostConfig", "OutpostFastCGI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -67,7 +80,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostTesting",
-            dependencies: ["Outpost", "OutpostRuntime", "OutpostSQLite", "OutpostConfig"],
+            dependencies: ["Outpost", "OutpostRuntime", "OutpostSQLite", "OutpostRedis", "OutpostConfig"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -85,7 +98,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting"], swiftSettings: swiftSettings),
+            name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting", "OutpostSQLite", "OutpostRedis"],
+            swiftSettings: swiftSettings),
         .target(name: "KYXCheckin", dependencies: ["Outpost"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "kyx-checkin",
@@ -107,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostSQLiteTests",
-            dependencies: ["OutpostSQLite", "OutpostTesting"],
+            dependencies: ["OutpostSQLite", "OutpostRedis", "OutpostTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

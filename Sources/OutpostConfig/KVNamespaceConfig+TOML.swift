@@ -17,6 +17,7 @@ extension KVNamespaceConfig {
             case "preview_id": previewID = try member.nonEmptyString()
             case "backend": backend = try Self.backend(member)
             case "url": url = try member.nonEmptyString()
+            case "connect_timeout_ms", "command_timeout_ms": _ = try member.integer(in: 1...60_000)
             case "remote", "experimental_remote": _ = try member.bool()
             default: warnings.append(ConfigSchema.unknownKey(member, known: ConfigSchema.kvNamespace))
             }
@@ -39,10 +40,12 @@ extension KVNamespaceConfig {
                 throw field.error("backend \"redis\" needs a `url`, e.g. \"redis://127.0.0.1:6379/0\"")
             }
             guard url.hasPrefix("redis://") || url.hasPrefix("rediss://") || url.hasPrefix("unix://") else {
-                throw urlField.mismatch("a redis://, rediss:// or unix:// URL")
+                throw urlField.mismatch("a redis:// or unix:// URL")
             }
-        } else if let urlField {
-            warnings.append(urlField.warning("`url` is only used with backend = \"redis\", ignored"))
+        } else {
+            for member in members where ["url", "connect_timeout_ms", "command_timeout_ms"].contains(member.key) {
+                warnings.append(member.warning("`\(member.key)` is only used with backend = \"redis\", ignored"))
+            }
         }
     }
 }

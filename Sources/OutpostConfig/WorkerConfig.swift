@@ -61,8 +61,10 @@ public struct KVNamespaceConfig: Sendable, Equatable {
     public var previewID: String?
     /// Outpost extra: `backend = "sqlite" | "redis"` (default sqlite).
     public var backend: String = "sqlite"
-    /// Outpost extra: `url` for a networked backend (`redis://127.0.0.1:6379/0`).
+    /// Outpost extra: `url` for a networked backend (`redis://127.0.0.1:6379/0`), as written.
     public var url: String?
+    /// The parsed `url` and timeouts when `backend = "redis"`.
+    public var redis: RedisKVConfig?
     /// The config line of this entry, for messages.
     public var line: Int = 0
 

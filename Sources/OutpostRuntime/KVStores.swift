@@ -1,6 +1,7 @@
 import Foundation
 public import Outpost
 public import OutpostConfig
+public import OutpostRedis
 import OutpostSQLite
 
 /// Opens the storage behind `[[kv_namespaces]]` bindings, the same way for the server and the `kv`
@@ -10,12 +11,15 @@ public final class KVStores {
     public let config: WorkerConfig
     /// The clock every namespace reads "now" from.
     public let clock: KVClock
+    /// Which clock Redis namespaces judge expiry by: Redis's `TIME` (default), or `clock` (tests).
+    public let redisClock: RedisKVOptions.Clock
     private var opened: [String: any KVStorage] = [:]
 
     /// Stores for the namespaces of `config`.
-    public init(config: WorkerConfig, clock: KVClock = .system) {
+    public init(config: WorkerConfig, clock: KVClock = .system, redisClock: RedisKVOptions.Clock = .server) {
         self.config = config
         self.clock = clock
+        self.redisClock = redisClock
     }
 
     /// The SQLite file of `namespace`: `<stateDir>/kv/<id or binding>.sqlite`.
@@ -53,7 +57,7 @@ public final class KVStores {
         KVNamespace(storage: try storage(for: namespace), clock: clock)
     }
 
-    /// The storage of `namespace`: its SQLite file, opened once; `redis` is not available yet.
+    /// The storage of `namespace`: its SQLite file or its Redis namespace, each opened once.
     public func storage(for namespace: KVNamespaceConfig) throws -> any KVStorage {
         switch namespace.backend {
         case "sqlite":
@@ -63,12 +67,34 @@ public final class KVStores {
             opened[path] = store
             return store
         case "redis":
-            throw KVConfigError(
-                "KV namespace \"\(namespace.binding)\" in \(config.file): redis backend not available yet")
+            guard let redis = namespace.redis else {
+                throw KVConfigError("KV namespace \"\(namespace.binding)\" in \(config.file): backend \"redis\" needs a `url`")
+            }
+            let identity = "redis \(redis) \(namespace.localName) \(namespace.binding)"
+            if let store = opened[identity] { return store }
+            let store = RedisKVStorage(
+                binding: namespace.binding, namespace: namespace.localName, endpoint: RedisEndpoint(redis),
+                options: RedisKVOptions(
+                    connectTimeoutMs: redis.connectTimeoutMs, commandTimeoutMs: redis.commandTimeoutMs,
+                    clock: redisClock))
+            opened[identity] = store
+            return store
         default:
             throw KVConfigError(
                 "KV namespace \"\(namespace.binding)\" in \(config.file): unknown backend \"\(namespace.backend)\" "
-                    + "(use \"sqlite\")")
+                    + "(use \"sqlite\" or \"redis\")")
         }
+    }
+}
+
+extension RedisEndpoint {
+    /// The endpoint a `backend = "redis"` entry names.
+    init(_ config: RedisKVConfig) {
+        let address: Address =
+            switch config.address {
+            case .tcp(let host, let port): .tcp(host: host, port: port)
+            case .unix(let path): .unix(path: path)
+            }
+        self.init(address: address, password: config.password, database: config.database)
     }
 }
