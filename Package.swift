@@ -61,7 +61,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "OutpostConfig", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .target(name: "OutpostConfig", swiftSettings: swiftSettings),
         .target(
             name: "OutpostFastCGI",
             dependencies: ["Outpost", "CFastCGI", .product(name: "Logging", package: "swift-log")],
@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "outpost-bench",
             dependencies: [
-                "Outpost", "OutpostSQLite",
+                "Outpost", "OutpostSQLite", "OutpostRedis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

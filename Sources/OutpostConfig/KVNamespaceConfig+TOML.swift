@@ -40,7 +40,7 @@ extension KVNamespaceConfig {
                 throw field.error("backend \"redis\" needs a `url`, e.g. \"redis://127.0.0.1:6379/0\"")
             }
             guard url.hasPrefix("redis://") || url.hasPrefix("rediss://") || url.hasPrefix("unix://") else {
-                throw urlField.mismatch("a redis:// or unix:// URL")
+                throw urlField.mismatch("a redis://, rediss:// or unix:// URL")
             }
         } else {
             for member in members where ["url", "connect_timeout_ms", "command_timeout_ms"].contains(member.key) {

@@ -117,7 +117,9 @@ extension RedisKVConfig {
         _ text: Substring, what: String, range: ClosedRange<Int>, field: ConfigField
     ) throws(ConfigError) -> Int {
         guard let value = Int(text), range.contains(value) else {
-            throw field.error("the url's \(what) must be an integer from \(range.lowerBound) to \(range.upperBound), found \"\(text)\"")
+            throw field.error(
+                "the url's \(what) must be an integer from \(range.lowerBound) to \(range.upperBound), found \"\(text)\""
+            )
         }
         return value
     }

@@ -14,6 +14,7 @@ final class RedisConnection {
     /// Connects to `endpoint` within `connectTimeoutMs`, sets the command timeout, then sends `AUTH`
     /// and `SELECT` as configured.
     init(endpoint: RedisEndpoint, connectTimeoutMs: Int, commandTimeoutMs: Int) throws(RedisConnectionError) {
+        _ = Self.ignoreBrokenPipes
         let connectTimeout = Self.timeval(milliseconds: connectTimeoutMs)
         let opened: UnsafeMutablePointer<redisContext>? =
             switch endpoint.address {
@@ -25,14 +26,13 @@ final class RedisConnection {
         }
         context = opened
         self.commandTimeoutMs = commandTimeoutMs
+        // Every stored property is set: a throw from here on runs `deinit`, which frees the context.
         if opened.pointee.err != 0 {
             let message = Self.errorText(opened)
-            redisFree(opened)
             throw RedisConnectionError(kind: .connect, message: message)
         }
         guard redisSetTimeout(opened, Self.timeval(milliseconds: commandTimeoutMs)) == REDIS_OK else {
             let message = Self.errorText(opened)
-            redisFree(opened)
             throw RedisConnectionError(kind: .connect, message: "cannot set the command timeout: \(message)")
         }
         try logIn(endpoint)
@@ -54,7 +54,11 @@ final class RedisConnection {
         if size > Self.largeCommandBytes {
             _ = redisSetTimeout(context, Self.timeval(milliseconds: commandTimeoutMs + size / 10_485))
         }
-        defer { if size > Self.largeCommandBytes { _ = redisSetTimeout(context, Self.timeval(milliseconds: commandTimeoutMs)) } }
+        defer {
+            if size > Self.largeCommandBytes {
+                _ = redisSetTimeout(context, Self.timeval(milliseconds: commandTimeoutMs))
+            }
+        }
         for command in commands {
             let appended = command.withArgv { argc, argv, lengths in
                 redisAppendCommandArgv(context, argc, argv, lengths)
@@ -76,6 +80,10 @@ final class RedisConnection {
     // MARK: internals
 
     private static let largeCommandBytes = 1 << 20
+
+    /// hiredis writes with plain `write()`: without this, a write to a server that just died would
+    /// kill the process with `SIGPIPE` instead of failing with `EPIPE` (the FastCGI server does the same).
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     private func logIn(_ endpoint: RedisEndpoint) throws(RedisConnectionError) {
         var commands: [RedisCommand] = []
@@ -123,7 +131,11 @@ final class RedisConnection {
             var elements: [RedisReply] = []
             elements.reserveCapacity(Int(value.elements))
             for index in 0..<Int(value.elements) {
-                if let element = value.element[index] { elements.append(convert(element)) } else { elements.append(.null) }
+                if let element = value.element[index] {
+                    elements.append(convert(element))
+                } else {
+                    elements.append(.null)
+                }
             }
             return .array(elements)
         default: return .null

@@ -13,14 +13,16 @@ struct RedisKVMetrics: Sendable {
     let endpoint: String
     let logger: Logger
     private let breakerOpen: Gauge
+    private let factory: any MetricsFactory
 
-    init(binding: String, endpoint: String, logger: Logger) {
+    init(binding: String, endpoint: String, logger: Logger, factory: any MetricsFactory) {
+        self.factory = factory
         self.binding = binding
         self.endpoint = endpoint
         var logger = logger
         logger[metadataKey: "kv_binding"] = .string(binding)
         self.logger = logger
-        breakerOpen = Gauge(label: "outpost_kv_breaker_open", dimensions: [("binding", binding)])
+        breakerOpen = Gauge(label: "outpost_kv_breaker_open", dimensions: [("binding", binding)], factory: factory)
         breakerOpen.record(0)
     }
 
@@ -28,7 +30,10 @@ struct RedisKVMetrics: Sendable {
     func failed(_ operation: String, _ error: RedisKVError) {
         Counter(
             label: "outpost_kv_backend_errors_total",
-            dimensions: [("binding", binding), ("backend", "redis"), ("op", operation), ("reason", reasonLabel(error))]
+            dimensions: [
+                ("binding", binding), ("backend", "redis"), ("op", operation), ("reason", reasonLabel(error)),
+            ],
+            factory: factory
         ).increment()
         if error.reason == .serverError || error.reason == .unexpectedReply {
             logger.error("KV \(operation) on Redis failed: \(error)")
@@ -39,7 +44,7 @@ struct RedisKVMetrics: Sendable {
     func transition(_ transition: CircuitBreaker.Transition, cause: String?) {
         Counter(
             label: "outpost_kv_breaker_transitions_total",
-            dimensions: [("binding", binding), ("state", transition.rawValue)]
+            dimensions: [("binding", binding), ("state", transition.rawValue)], factory: factory
         ).increment()
         switch transition {
         case .opened:

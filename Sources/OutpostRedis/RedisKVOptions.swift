@@ -21,7 +21,9 @@ public struct RedisKVOptions: Sendable, Equatable {
     public var clock: Clock
 
     /// Options with the defaults Outpost documents: 200 ms connect, 500 ms command, 1 s probe, server clock.
-    public init(connectTimeoutMs: Int = 200, commandTimeoutMs: Int = 500, probeIntervalMs: Int = 1000, clock: Clock = .server) {
+    public init(
+        connectTimeoutMs: Int = 200, commandTimeoutMs: Int = 500, probeIntervalMs: Int = 1000, clock: Clock = .server
+    ) {
         self.connectTimeoutMs = connectTimeoutMs
         self.commandTimeoutMs = commandTimeoutMs
         self.probeIntervalMs = probeIntervalMs

@@ -1,4 +1,5 @@
 public import Logging
+public import Metrics
 public import Outpost
 import Synchronization
 
@@ -21,12 +22,16 @@ public final class RedisKVStorage: KVStorage {
     private let breaker: CircuitBreaker
     private let metrics: RedisKVMetrics
     private let scriptHashes = Mutex<[String: String]>([:])
+    private let executor: StorageExecutor
 
     /// A store for namespace `namespace` (its `id` or binding name) bound as `binding`, on `endpoint`.
-    /// Nothing is sent until the first call.
+    /// Nothing is sent until the first call. Calls block on the caller's accept thread, or elsewhere
+    /// (waitUntil, crons, commands) on one of `threads` dedicated threads, never on the cooperative pool.
+    /// Errors and breaker changes are counted in `metrics` (default: the bootstrapped factory).
     public init(
         binding: String, namespace: String, endpoint: RedisEndpoint, options: RedisKVOptions = RedisKVOptions(),
-        logger: Logger = Logger(label: "outpost.kv.redis")
+        threads: Int = 4, logger: Logger = Logger(label: "outpost.kv.redis"),
+        metrics: (any MetricsFactory)? = nil
     ) {
         self.binding = binding
         self.endpoint = endpoint
@@ -35,12 +40,14 @@ public final class RedisKVStorage: KVStorage {
         pool = RedisConnectionPool(
             endpoint: endpoint, connectTimeoutMs: options.connectTimeoutMs, commandTimeoutMs: options.commandTimeoutMs)
         breaker = CircuitBreaker(probeIntervalMs: options.probeIntervalMs)
-        metrics = RedisKVMetrics(binding: binding, endpoint: endpoint.description, logger: logger)
+        self.metrics = RedisKVMetrics(
+            binding: binding, endpoint: endpoint.description, logger: logger, factory: metrics ?? MetricsSystem.factory)
+        executor = StorageExecutor(name: "redis kv \(binding)", threads: threads)
     }
 
     /// `HMGET` of the entry's value, metadata and expiration: one round trip, no script.
     public func get(_ key: String, now: Int64) async throws -> KVStoredValue? {
-        let reply = try perform("get") { connection throws(RedisConnectionError) in
+        let reply = try await perform("get") { connection throws(RedisConnectionError) in
             try connection.send(entryRead(key))
         }
         return try entry(from: reply, now: now, operation: "get")
@@ -48,7 +55,7 @@ public final class RedisKVStorage: KVStorage {
 
     /// One `HMGET` per key, pipelined: one round trip for the whole batch.
     public func get(_ keys: [String], now: Int64) async throws -> [KVStoredValue?] {
-        let replies = try perform("get_bulk") { connection throws(RedisConnectionError) in
+        let replies = try await perform("get_bulk") { connection throws(RedisConnectionError) in
             try connection.pipeline(keys.map(entryRead))
         }
         return try replies.map { try entry(from: $0, now: now, operation: "get_bulk") }
@@ -69,14 +76,14 @@ public final class RedisKVStorage: KVStorage {
         command.append(metadata ?? "")
         command.append(metadata == nil ? "0" : "1")
         command.append(layout.entryPrefix)
-        _ = try evaluate(RedisScripts.put, keys: entryKeys(key), command, now: now, operation: "put")
+        _ = try await evaluate(RedisScripts.put, keys: entryKeys(key), command, now: now, operation: "put")
     }
 
     /// The `delete` script: entry and index members removed in one atomic step.
     public func delete(_ key: String) async throws {
         var command = RedisCommand()
         command.append(key)
-        _ = try evaluate(RedisScripts.delete, keys: entryKeys(key), command, now: 0, operation: "delete")
+        _ = try await evaluate(RedisScripts.delete, keys: entryKeys(key), command, now: 0, operation: "delete")
     }
 
     /// The `list` script: sweeps expired index members, then reads up to `limit` live keys with
@@ -94,7 +101,7 @@ public final class RedisKVStorage: KVStorage {
         command.append(upper)
         command.append(String(limit))
         let keys = [Array(layout.index.utf8), Array(layout.expiry.utf8)]
-        let reply = try evaluate(RedisScripts.list, keys: keys, command, now: now, operation: "list")
+        let reply = try await evaluate(RedisScripts.list, keys: keys, command, now: now, operation: "list")
         guard let flat = reply.elements, flat.count % 3 == 0 else { throw unexpected(reply, "list") }
         return try stride(from: 0, to: flat.count, by: 3).map { index in
             guard let name = flat[index].bytes, let expiration = flat[index + 2].text else {
@@ -140,8 +147,8 @@ public final class RedisKVStorage: KVStorage {
     /// are the clock, the caller's `now`, then `arguments`.
     private func evaluate(
         _ script: RedisScripts.Script, keys: [[UInt8]], _ arguments: RedisCommand, now: Int64, operation: String
-    ) throws -> RedisReply {
-        let reply = try perform(operation) { connection throws(RedisConnectionError) -> RedisReply in
+    ) async throws -> RedisReply {
+        let reply = try await perform(operation) { connection throws(RedisConnectionError) -> RedisReply in
             var attempt = 0
             while true {
                 attempt += 1
@@ -152,7 +159,9 @@ public final class RedisKVStorage: KVStorage {
                 command.append(now)
                 command.append(contentsOf: arguments)
                 let reply = try connection.send(command)
-                guard case .error(let message) = reply, message.hasPrefix("NOSCRIPT"), attempt == 1 else { return reply }
+                guard case .error(let message) = reply, message.hasPrefix("NOSCRIPT"), attempt == 1 else {
+                    return reply
+                }
                 scriptHashes.withLock { _ = $0.removeValue(forKey: script.source) }
             }
         }
@@ -172,12 +181,19 @@ public final class RedisKVStorage: KVStorage {
         return hash
     }
 
+    /// Runs `body` through the executor (inline on an accept thread, else on a storage thread).
+    private func perform<T>(_ operation: String, _ body: (RedisConnection) throws(RedisConnectionError) -> T)
+        async throws -> T
+    {
+        try await executor.run { () throws -> T in try performBlocking(operation, body) }
+    }
+
     /// Runs `body` on a pooled connection behind the circuit breaker; a transport failure discards the
     /// connection (and every idle one), opens the breaker and becomes `RedisKVError.unavailable`. A
     /// reused connection the server had closed is retried once on a fresh one.
-    private func perform<T>(_ operation: String, _ body: (RedisConnection) throws(RedisConnectionError) -> T) throws
-        -> T
-    {
+    private func performBlocking<T>(
+        _ operation: String, _ body: (RedisConnection) throws(RedisConnectionError) -> T
+    ) throws -> T {
         if breaker.admit() == .reject {
             let error = RedisKVError(
                 binding: binding, endpoint: endpoint.description, reason: .circuitOpen,
@@ -207,7 +223,7 @@ public final class RedisKVStorage: KVStorage {
             let result = try body(box.connection)
             pool.giveBack(box)
             return result
-        } catch where reused && error.kind == .closed {
+        } catch  where reused && error.kind == .closed {
             pool.discardAll()
             let (fresh, _) = try pool.take()
             let result = try body(fresh.connection)
@@ -217,7 +233,8 @@ public final class RedisKVStorage: KVStorage {
     }
 
     private func serverError(_ message: String, _ operation: String) -> RedisKVError {
-        let error = RedisKVError(binding: binding, endpoint: endpoint.description, reason: .serverError, detail: message)
+        let error = RedisKVError(
+            binding: binding, endpoint: endpoint.description, reason: .serverError, detail: message)
         metrics.failed(operation, error)
         return error
     }

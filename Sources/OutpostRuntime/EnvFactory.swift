@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+public import Metrics
 public import Outpost
 public import OutpostConfig
 import OutpostSQLite
@@ -16,17 +17,21 @@ public struct EnvFactory: Sendable {
 
     /// The clock KV namespaces read "now" from (for expiry).
     public let kvClock: KVClock
+    /// Where every KV and D1 operation is recorded, per binding.
+    public let metrics: any MetricsFactory
 
-    /// A factory for `config`; KV expiry reads `kvClock`.
-    public init(config: WorkerConfig, kvClock: KVClock = .system) {
+    /// A factory for `config`; KV expiry reads `kvClock`; operations are recorded into `metrics` (by
+    /// default the process's, which the executable bootstraps with the Prometheus registry).
+    public init(config: WorkerConfig, kvClock: KVClock = .system, metrics: any MetricsFactory = MetricsSystem.factory) {
         self.config = config
         self.kvClock = kvClock
+        self.metrics = metrics
     }
 
     /// The environment a worker sees.
     public func makeEnv() throws -> Env {
         var bindings: [String: Env.Binding] = [:]
-        let kvStores = KVStores(config: config, clock: kvClock)
+        let kvStores = KVStores(config: config, clock: kvClock, metrics: metrics)
         for namespace in config.kvNamespaces {
             bindings[namespace.binding] = Env.Binding(
                 kind: "KV namespace", value: try kvStores.namespace(for: namespace))
@@ -34,8 +39,12 @@ public struct EnvFactory: Sendable {
         for (name, database) in try makeD1Databases() {
             bindings[name] = Env.Binding(kind: "D1 database", value: database)
         }
+        if let assets = config.assets, let name = assets.binding {
+            let fetcher: any Fetcher = AssetsFetcher(folder: try AssetsFolder(config: assets), config: assets)
+            bindings[name] = Env.Binding(kind: "assets binding", value: fetcher)
+        }
         return Env(
-            vars: config.vars,
+            vars: config.vars.mapValues(JSONValue.init),
             secrets: Self.secrets(of: config, environment: ProcessInfo.processInfo.environment),
             bindings: bindings,
             configFile: config.file
@@ -56,7 +65,8 @@ public struct EnvFactory: Sendable {
     }
 
     /// A `D1Database` per `[[d1_databases]]` binding, each on `<state_dir>/d1/<database_name or binding>.sqlite`;
-    /// bindings naming the same database share one engine (one writer per file).
+    /// bindings naming the same database share one engine (one writer per file). Each binding's
+    /// requests are recorded into `metrics`.
     public func makeD1Databases() throws -> [String: D1Database] {
         var engines: [String: D1Engine] = [:]
         var databases: [String: D1Database] = [:]
@@ -64,7 +74,8 @@ public struct EnvFactory: Sendable {
             let path = D1Databases.path(of: entry, in: config)
             let engine = try engines[path] ?? D1Engine(path: path)
             engines[path] = engine
-            databases[entry.binding] = D1Database(storage: engine)
+            let metered = MeteredD1Storage(engine, binding: entry.binding, backend: "sqlite", factory: metrics)
+            databases[entry.binding] = D1Database(storage: metered)
         }
         return databases
     }

@@ -1,4 +1,5 @@
 import Foundation
+public import Metrics
 public import Outpost
 public import OutpostConfig
 public import OutpostRedis
@@ -13,12 +14,18 @@ public final class KVStores {
     public let clock: KVClock
     /// Which clock Redis namespaces judge expiry by: Redis's `TIME` (default), or `clock` (tests).
     public let redisClock: RedisKVOptions.Clock
+    /// Where each namespace's operations are recorded (`nil`: not recorded, as in the `kv` commands).
+    public let metrics: (any MetricsFactory)?
     private var opened: [String: any KVStorage] = [:]
 
-    /// Stores for the namespaces of `config`.
-    public init(config: WorkerConfig, clock: KVClock = .system, redisClock: RedisKVOptions.Clock = .server) {
+    /// Stores for the namespaces of `config`; with `metrics`, every operation is recorded there per binding.
+    public init(
+        config: WorkerConfig, clock: KVClock = .system, metrics: (any MetricsFactory)? = nil,
+        redisClock: RedisKVOptions.Clock = .server
+    ) {
         self.config = config
         self.clock = clock
+        self.metrics = metrics
         self.redisClock = redisClock
     }
 
@@ -52,9 +59,13 @@ public final class KVStores {
         try namespace(for: entry(binding: name))
     }
 
-    /// The namespace for `namespace`, opening its storage on first use.
+    /// The namespace for `namespace`, opening its storage on first use (metered when `metrics` is set).
     public func namespace(for namespace: KVNamespaceConfig) throws -> KVNamespace {
-        KVNamespace(storage: try storage(for: namespace), clock: clock)
+        let storage = try storage(for: namespace)
+        guard let metrics else { return KVNamespace(storage: storage, clock: clock) }
+        let metered = MeteredKVStorage(
+            storage, binding: namespace.binding, backend: namespace.backend, factory: metrics)
+        return KVNamespace(storage: metered, clock: clock)
     }
 
     /// The storage of `namespace`: its SQLite file or its Redis namespace, each opened once.
@@ -68,7 +79,8 @@ public final class KVStores {
             return store
         case "redis":
             guard let redis = namespace.redis else {
-                throw KVConfigError("KV namespace \"\(namespace.binding)\" in \(config.file): backend \"redis\" needs a `url`")
+                throw KVConfigError(
+                    "KV namespace \"\(namespace.binding)\" in \(config.file): backend \"redis\" needs a `url`")
             }
             let identity = "redis \(redis) \(namespace.localName) \(namespace.binding)"
             if let store = opened[identity] { return store }
@@ -76,7 +88,8 @@ public final class KVStores {
                 binding: namespace.binding, namespace: namespace.localName, endpoint: RedisEndpoint(redis),
                 options: RedisKVOptions(
                     connectTimeoutMs: redis.connectTimeoutMs, commandTimeoutMs: redis.commandTimeoutMs,
-                    clock: redisClock))
+                    clock: redisClock),
+                metrics: metrics)
             opened[identity] = store
             return store
         default:

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import OutpostConfig
 import OutpostRuntime
 
 /// A worker executable served by `serve` behind a real nginx on a free loopback port — the way it
@@ -18,12 +19,20 @@ public final class OutpostStack: @unchecked Sendable {
     /// The nginx process.
     public let nginx: TestProcess
 
-    /// Starts `serve` of `executable` with `config` (TOML text; `[outpost] listen` is set here) and an nginx.
+    /// Starts `serve` of `executable` with `config` (TOML text; `[outpost] listen` is set here) and an nginx
+    /// rendered by the `nginx-site` generator; `files` (path → text) are written next to the config first,
+    /// e.g. an `[assets]` folder.
     public init(
         executable: String, config: String = "", threads: Int = 4, keepAliveConnections: Int? = nil,
-        extraArguments: [String] = []
+        extraArguments: [String] = [], files: [String: String] = [:]
     ) throws {
         directory = try TestDirectory.make(prefix: "outpost-stack")
+        for (name, text) in files {
+            let url = URL(fileURLWithPath: directory + "/" + name)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
         port = try FreePort.find()
         socketPath = directory + "/state/outpost.sock"
         self.executable = executable
@@ -36,17 +45,22 @@ public final class OutpostStack: @unchecked Sendable {
                 "--threads", String(threads),
             ] + extraArguments,
             directory: directory, name: "serve")
-        guard let nginxExecutable = NginxConfig.findExecutable() else {
-            throw TestHarnessError(NginxConfig.missingMessage)
+        guard let nginxExecutable = NginxExecutable.find() else {
+            throw TestHarnessError(NginxExecutable.missingMessage)
         }
         let socket = socketPath
         try Self.waitFor { FileManager.default.fileExists(atPath: socket) }
-        let nginxConfig = NginxConfig(
-            port: port, fastcgiAddress: "unix:" + socketPath, prefix: directory + "/nginx", maxBodyBytes: 100 << 20,
-            keepAliveConnections: keepAliveConnections)
-        let confPath = try nginxConfig.write(templateDirectory: Self.packageRoot)
+        // The site `dev` renders: the generator's output for this config (assets included).
+        var loaded = try ConfigLoader.load(explicitPath: configPath, environment: nil, workingDirectory: directory)
+        loaded.outpost.threads = keepAliveConnections ?? threads
+        loaded.outpost.maxBodyBytes = max(loaded.outpost.maxBodyBytes, 100 << 20)
+        let site = NginxSite(
+            sites: [try NginxSite.Site(id: "test", config: loaded, fastcgiAddress: "unix:" + socketPath)],
+            listen: "127.0.0.1:\(port)", useRoutes: false, keepConn: keepAliveConnections != nil)
+        let prefix = directory + "/nginx"
+        let confPath = try site.writeDevConfig(prefix: prefix)
         nginx = try TestProcess(
-            executable: nginxExecutable, arguments: ["-p", nginxConfig.prefix, "-c", confPath, "-e", "stderr"],
+            executable: nginxExecutable, arguments: ["-p", prefix, "-c", confPath, "-e", "stderr"],
             directory: directory, name: "nginx")
         let httpPort = port
         try Self.waitFor { (try? HTTPTestClient(port: httpPort, timeoutSeconds: 2)) != nil }

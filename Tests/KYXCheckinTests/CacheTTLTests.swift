@@ -25,7 +25,7 @@ struct CacheTTLTests {
         _ = try await app.json("GET", "/api/ranking?type=streak", cookie: cookie)
         _ = try await app.json("GET", "/api/admin/inventory", cookie: admin)
         _ = try await app.json("GET", "/api/admin/stats", cookie: admin)
-        let session = String(cookie.dropFirst("session=".count))
+        let session = TestApp.storedSessionID(cookie)
         #expect(try await ttl(app, "session:" + session) == 7 * 86_400)
         #expect(try await ttl(app, "user_stats:1") == 600)
         #expect(try await ttl(app, "checkin_rewards") == 700)

@@ -1,4 +1,3 @@
-import Outpost
 import OutpostConfig
 import Testing
 
@@ -98,6 +97,7 @@ struct ConfigLoaderTests {
         var sessions = KVNamespaceConfig(binding: "SESSIONS")
         sessions.backend = "redis"
         sessions.url = "redis://127.0.0.1:6379/0"
+        sessions.redis = RedisKVConfig(address: .tcp(host: "127.0.0.1", port: 6379), rawURL: "redis://127.0.0.1:6379/0")
         sessions.line = 21
         #expect(config.kvNamespaces == [cache, sessions])
 
@@ -200,7 +200,9 @@ struct ConfigLoaderTests {
         #expect(
             throws: ConfigError(
                 file: directory.path, line: 0, keyPath: "",
-                message: "no config file found: looked for wrangler.toml and wrangler-like.toml in this directory")
+                message:
+                    "no config file found: looked for wrangler.json, wrangler.jsonc, wrangler.toml, wrangler-like.toml in this directory"
+            )
         ) {
             try ConfigLoader.load(explicitPath: nil, environment: nil, workingDirectory: directory.path)
         }

@@ -50,15 +50,17 @@ struct KVBulkTests {
                 == true)
     }
 
-    @Test(arguments: KVBackend.allCases, [
-        ("", "KV GET_BULK failed: 400 Key names must not be empty"),
-        (".", "KV GET_BULK failed: 400 Illegal key name \".\". Please use a different name."),
-        ("..", "KV GET_BULK failed: 400 Illegal key name \"..\". Please use a different name."),
-        (
-            String(repeating: "x", count: 513),
-            "KV GET_BULK failed: 414 UTF-8 encoded length of 513 exceeds key length limit of 512."
-        ),
-    ])
+    @Test(
+        arguments: KVBackend.allCases,
+        [
+            ("", "KV GET_BULK failed: 400 Key names must not be empty"),
+            (".", "KV GET_BULK failed: 400 Illegal key name \".\". Please use a different name."),
+            ("..", "KV GET_BULK failed: 400 Illegal key name \"..\". Please use a different name."),
+            (
+                String(repeating: "x", count: 513),
+                "KV GET_BULK failed: 414 UTF-8 encoded length of 513 exceeds key length limit of 512."
+            ),
+        ])
     func keysAreCheckedInTheServiceWording(backend: KVBackend, _ argument: (String, String)) async throws {
         let (key, message) = argument
         let (kv, _, _) = try makeNamespace(backend)

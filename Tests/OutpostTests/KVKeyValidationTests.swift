@@ -3,11 +3,13 @@ import Testing
 
 @Suite("KV key validation")
 struct KVKeyValidationTests {
-    @Test(arguments: KVBackend.allCases, [
-        ("", "TypeError: Key name cannot be empty."),
-        (".", "TypeError: \".\" is not allowed as a key name."),
-        ("..", "TypeError: \"..\" is not allowed as a key name."),
-    ])
+    @Test(
+        arguments: KVBackend.allCases,
+        [
+            ("", "TypeError: Key name cannot be empty."),
+            (".", "TypeError: \".\" is not allowed as a key name."),
+            ("..", "TypeError: \"..\" is not allowed as a key name."),
+        ])
     func illegalKeysAreTypeErrorsForEveryOperation(backend: KVBackend, _ argument: (String, String)) async throws {
         let (key, message) = argument
         let (kv, _, _) = try makeNamespace(backend)
@@ -28,7 +30,9 @@ struct KVKeyValidationTests {
         #expect(try await kv.get(key) == nil)
     }
 
-    @Test(arguments: KVBackend.allCases) func keyOf513BytesFailsWith414NamingTheOperation(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func keyOf513BytesFailsWith414NamingTheOperation(backend: KVBackend)
+        async throws
+    {
         let (kv, _, storage) = try makeNamespace(backend)
         let key = bytesString(513)
         let tail = "414 UTF-8 encoded length of 513 exceeds key length limit of 512."
@@ -48,7 +52,9 @@ struct KVKeyValidationTests {
                 == "KV PUT failed: 414 UTF-8 encoded length of 513 exceeds key length limit of 512.")
     }
 
-    @Test(arguments: KVBackend.allCases) func keysAreCaseSensitiveAndMayHoldAnyCharacters(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func keysAreCaseSensitiveAndMayHoldAnyCharacters(backend: KVBackend)
+        async throws
+    {
         let (kv, _, _) = try makeNamespace(backend)
         for key in ["Key", "key", "key\\_%1", "a/b", " ", "...", "\u{0}", "🦊"] {
             try await kv.put(key, "value of \(key)")
@@ -60,7 +66,9 @@ struct KVKeyValidationTests {
         #expect(try await kv.get("\u{0}") == "value of \u{0}")
     }
 
-    @Test(arguments: KVBackend.allCases) func composedAndDecomposedAccentsAreDifferentKeys(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func composedAndDecomposedAccentsAreDifferentKeys(backend: KVBackend)
+        async throws
+    {
         let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("caf\u{E9}", "composed")
         try await kv.put("cafe\u{301}", "decomposed")

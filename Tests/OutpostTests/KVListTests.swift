@@ -102,7 +102,8 @@ struct KVListTests {
         #expect(second.listComplete)
     }
 
-    @Test(arguments: KVBackend.allCases) func keysCarryExpirationAndMetadataOnlyWhenSet(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func keysCarryExpirationAndMetadataOnlyWhenSet(backend: KVBackend) async throws
+    {
         let (kv, clock, _) = try makeNamespace(backend)
         try await kv.put("a", "v")
         try await kv.put("b", "v", expirationTtl: 100)

@@ -3,13 +3,15 @@ import Testing
 
 @Suite("KV put")
 struct KVPutTests {
-    @Test(arguments: KVBackend.allCases, [
-        (0, "KV PUT failed: 400 Invalid expiration_ttl of 0. Please specify integer greater than 0."),
-        (-5, "KV PUT failed: 400 Invalid expiration_ttl of -5. Please specify integer greater than 0."),
-        (1, "KV PUT failed: 400 Invalid expiration_ttl of 1. Expiration TTL must be at least 60."),
-        (30, "KV PUT failed: 400 Invalid expiration_ttl of 30. Expiration TTL must be at least 60."),
-        (59, "KV PUT failed: 400 Invalid expiration_ttl of 59. Expiration TTL must be at least 60."),
-    ])
+    @Test(
+        arguments: KVBackend.allCases,
+        [
+            (0, "KV PUT failed: 400 Invalid expiration_ttl of 0. Please specify integer greater than 0."),
+            (-5, "KV PUT failed: 400 Invalid expiration_ttl of -5. Please specify integer greater than 0."),
+            (1, "KV PUT failed: 400 Invalid expiration_ttl of 1. Expiration TTL must be at least 60."),
+            (30, "KV PUT failed: 400 Invalid expiration_ttl of 30. Expiration TTL must be at least 60."),
+            (59, "KV PUT failed: 400 Invalid expiration_ttl of 59. Expiration TTL must be at least 60."),
+        ])
     func invalidTtl(backend: KVBackend, _ argument: (Int, String)) async throws {
         let (ttl, message) = argument
         let (kv, _, storage) = try makeNamespace(backend)
@@ -17,18 +19,22 @@ struct KVPutTests {
         #expect(try await entryCount(storage) == 0)
     }
 
-    @Test(arguments: KVBackend.allCases) func ttlOf60IsAcceptedAndReportedAsAbsoluteSeconds(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func ttlOf60IsAcceptedAndReportedAsAbsoluteSeconds(backend: KVBackend)
+        async throws
+    {
         let (kv, clock, _) = try makeNamespace(backend)
         try await kv.put("k", "v", expirationTtl: 60)
         #expect(try await kv.list().keys == [KVListKey(name: "k", expiration: clock.seconds + 60)])
     }
 
-    @Test(arguments: KVBackend.allCases, [
-        (0, "Please specify integer greater than the current number of seconds since the UNIX epoch."),
-        (-1, "Please specify integer greater than the current number of seconds since the UNIX epoch."),
-        (1, "Expiration times must be at least 60 seconds in the future."),
-        (59, "Expiration times must be at least 60 seconds in the future."),
-    ])
+    @Test(
+        arguments: KVBackend.allCases,
+        [
+            (0, "Please specify integer greater than the current number of seconds since the UNIX epoch."),
+            (-1, "Please specify integer greater than the current number of seconds since the UNIX epoch."),
+            (1, "Expiration times must be at least 60 seconds in the future."),
+            (59, "Expiration times must be at least 60 seconds in the future."),
+        ])
     func invalidExpiration(backend: KVBackend, _ argument: (Int, String)) async throws {
         let (offset, reason) = argument
         let (kv, clock, storage) = try makeNamespace(backend)
@@ -61,7 +67,9 @@ struct KVPutTests {
         #expect(try await kv.list().keys.first?.expiration == clock.seconds + 120)
     }
 
-    @Test(arguments: KVBackend.allCases) func nowIsRoundedDownToSecondsForExpirationChecks(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func nowIsRoundedDownToSecondsForExpirationChecks(backend: KVBackend)
+        async throws
+    {
         let (kv, clock, _) = try makeNamespace(backend)
         clock.advance(milliseconds: 999)
         // now = …000.999 s counts as …000 s, so now+60 is accepted and stored in whole seconds.
@@ -71,7 +79,9 @@ struct KVPutTests {
         #expect(keys.map(\.expiration) == [clock.seconds + 60, clock.seconds + 60])
     }
 
-    @Test(arguments: KVBackend.allCases) func metadataOf1024BytesIsAcceptedAnd1025Rejected(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func metadataOf1024BytesIsAcceptedAnd1025Rejected(backend: KVBackend)
+        async throws
+    {
         let (kv, _, _) = try makeNamespace(backend)
         // JSON string "…": 2 quotes + n characters.
         let ok: JSONValue = .string(bytesString(1022))
@@ -92,9 +102,11 @@ struct KVPutTests {
                 == "KV PUT failed: 413 Metadata length of 1211 exceeds limit of 1024.")
     }
 
-    @Test(arguments: KVBackend.allCases, [
-        JSONValue.object(["a": 1, "b": ["c", true]]), .number(123), .string("text"), .bool(false), .array([]),
-    ])
+    @Test(
+        arguments: KVBackend.allCases,
+        [
+            JSONValue.object(["a": 1, "b": ["c", true]]), .number(123), .string("text"), .bool(false), .array([]),
+        ])
     func metadataMayBeAnyJSON(backend: KVBackend, metadata: JSONValue) async throws {
         let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("k", "v", metadata: metadata)
@@ -113,7 +125,9 @@ struct KVPutTests {
         #expect(try await kv.list().keys.first?.json == ["name": "k"])
     }
 
-    @Test(arguments: KVBackend.allCases) func valueOf25MiBIsAcceptedAndOneMoreByteRejected(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func valueOf25MiBIsAcceptedAndOneMoreByteRejected(backend: KVBackend)
+        async throws
+    {
         let (kv, _, _) = try makeNamespace(backend)
         let limit = 26_214_400
         try await kv.put("k", [UInt8](repeating: 7, count: limit))
@@ -124,7 +138,9 @@ struct KVPutTests {
         #expect(try await kv.get("big") == nil)
     }
 
-    @Test(arguments: KVBackend.allCases) func streamedValueIsCountedAndOversizedStreamRejectedWithItsLength(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func streamedValueIsCountedAndOversizedStreamRejectedWithItsLength(
+        backend: KVBackend
+    ) async throws {
         let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("k", Self.stream(chunks: [[1, 2], [], [3]]))
         #expect(try await kv.get("k", type: .bytes) == [1, 2, 3])
@@ -136,7 +152,9 @@ struct KVPutTests {
         #expect(try await kv.get("big") == nil)
     }
 
-    @Test(arguments: KVBackend.allCases) func validationOrderIsKeyThenExpirationThenMetadataThenValue(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func validationOrderIsKeyThenExpirationThenMetadataThenValue(
+        backend: KVBackend
+    ) async throws {
         let (kv, clock, _) = try makeNamespace(backend)
         let huge: JSONValue = .string(bytesString(2000))
         let big = [UInt8](repeating: 0, count: 26_214_401)
@@ -165,7 +183,9 @@ struct KVPutTests {
         #expect(chunks == 0)
     }
 
-    @Test(arguments: KVBackend.allCases) func overwriteReplacesValueMetadataAndExpiration(backend: KVBackend) async throws {
+    @Test(arguments: KVBackend.allCases) func overwriteReplacesValueMetadataAndExpiration(backend: KVBackend)
+        async throws
+    {
         let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("k", "one", expirationTtl: 100, metadata: ["v": 1])
         try await kv.put("k", "two")

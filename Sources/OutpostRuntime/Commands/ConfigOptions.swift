@@ -7,7 +7,9 @@ public import OutpostConfig
 public struct ConfigOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "The config file (default: wrangler.toml, else wrangler-like.toml, in the working directory).")
+        help:
+            "The config file (default: the first of wrangler.json, wrangler.jsonc, wrangler.toml, wrangler-like.toml in the working directory)."
+    )
     var config: String?
 
     @Option(name: [.customLong("env"), .customShort("e")], help: "Apply the [env.NAME] section of the config.")

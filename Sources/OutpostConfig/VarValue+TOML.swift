@@ -1,7 +1,5 @@
-import Outpost
-
-extension JSONValue {
-    /// The JSON a `[vars]` value becomes: strings stay strings, dates become their text, numbers, Booleans,
+extension VarValue {
+    /// The value a `[vars]` entry becomes: strings stay strings, dates become their text, numbers, Booleans,
     /// arrays and tables become the equivalent JSON.
     init(vars field: ConfigField) throws(ConfigError) {
         switch field.value.kind {
@@ -14,12 +12,12 @@ extension JSONValue {
         case .offsetDateTime(let text), .localDateTime(let text), .localDate(let text), .localTime(let text):
             self = .string(text)
         case .array:
-            var elements: [JSONValue] = []
-            for element in try field.array() { elements.append(try JSONValue(vars: element)) }
+            var elements: [VarValue] = []
+            for element in try field.array() { elements.append(try VarValue(vars: element)) }
             self = .array(elements)
         case .table:
-            var object = JSONObject()
-            for member in try field.table() { object[member.key] = try JSONValue(vars: member) }
+            var object = VarObject()
+            for member in try field.table() { object[member.key] = try VarValue(vars: member) }
             self = .object(object)
         }
     }

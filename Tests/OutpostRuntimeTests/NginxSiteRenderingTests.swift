@@ -6,28 +6,32 @@ import OutpostRuntime
 import OutpostTesting
 import Testing
 
-struct NginxConfigTests {
-    @Test func builtInTemplateMatchesTheFileInNginxFolder() throws {
-        let file = try String(contentsOfFile: OutpostStack.packageRoot + "/nginx/dev.conf.template", encoding: .utf8)
-        let builtIn = NginxConfig.template(in: nil)
-        #expect(builtIn.trimmingCharacters(in: .newlines) == file.trimmingCharacters(in: .newlines))
+struct NginxSiteRenderingTests {
+    private func site(keepConn: Bool, threads: Int = 16) throws -> String {
+        var config = WorkerConfig(file: "wrangler.toml", directory: "/tmp")
+        config.outpost.maxBodyBytes = 1024
+        config.outpost.threads = threads
+        let site = try NginxSite.Site(id: "w", config: config, fastcgiAddress: "unix:/tmp/x.sock")
+        return try NginxSite(sites: [site], listen: "127.0.0.1:8787", useRoutes: false, keepConn: keepConn).render()
     }
 
-    @Test func renderingFillsEveryPlaceholder() {
-        let config = NginxConfig(
-            port: 8787, fastcgiAddress: "unix:/tmp/x.sock", prefix: "/tmp/p", maxBodyBytes: 1024,
-            keepAliveConnections: 16)
-        let text = config.render(template: NginxConfig.template(in: nil))
-        #expect(!text.contains("{{"))
-        #expect(text.contains("listen 127.0.0.1:8787;"))
+    @Test func rendersListenSocketBodyLimitAndParams() throws {
+        let text = try site(keepConn: false)
+        #expect(text.contains("listen 127.0.0.1:8787 default_server;"))
         #expect(text.contains("server unix:/tmp/x.sock;"))
         #expect(text.contains("client_max_body_size 1024;"))
+        #expect(text.contains("fastcgi_keep_conn off;"))
+        #expect(!text.contains("keepalive "))
+        #expect(text.contains("fastcgi_param HTTP_HOST $http_host;"))
+        #expect(text.contains("fastcgi_param REQUEST_URI $request_uri;"))
+    }
+
+    @Test func keepConnCannotOpenMoreConnectionsThanThreads() throws {
+        let text = try site(keepConn: true, threads: 6)
         #expect(text.contains("fastcgi_keep_conn on;"))
-        #expect(text.contains("keepalive 16;"))
-        let off = NginxConfig(port: 1, fastcgiAddress: "127.0.0.1:9000", prefix: "/p", maxBodyBytes: 1).render(
-            template: NginxConfig.template(in: nil))
-        #expect(off.contains("fastcgi_keep_conn off;"))
-        #expect(!off.contains("keepalive "))
+        #expect(text.contains("zone outpost_w 64k;"), "max_conns counts across nginx worker processes")
+        #expect(text.contains("server unix:/tmp/x.sock max_conns=6;"))
+        #expect(text.contains("keepalive 6;"))
     }
 }
 

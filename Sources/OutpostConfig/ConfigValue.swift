@@ -1,8 +1,9 @@
-/// A TOML value together with the 1-based line it was written on.
+/// One value of a config file, whatever its format (TOML, JSON, JSONC), with where it was written.
 ///
-/// Dates and times are kept as the text that was written, because the config never computes with them.
-public struct TOMLValue: Sendable, Equatable {
-    /// The kinds of value TOML 1.0 has.
+/// The TOML and JSON parsers both produce this tree, so one schema walk (`WorkerConfigBuilder`) reads
+/// every format. Dates and times (TOML only) are kept as the text that was written.
+public struct ConfigValue: Sendable, Equatable {
+    /// The kinds of value TOML 1.0 has (JSON's are a subset, `null` aside, which the JSON adapter rejects).
     public enum Kind: Sendable, Equatable {
         /// A basic, literal or multi-line string, escapes resolved.
         case string(String)
@@ -21,20 +22,23 @@ public struct TOMLValue: Sendable, Equatable {
         /// A local time such as `07:32:00`, as written.
         case localTime(String)
         /// An array; its elements carry their own lines.
-        case array([TOMLValue])
+        case array([ConfigValue])
         /// A table (standard, inline, dotted or one element of an array of tables).
-        case table(TOMLTable)
+        case table(ConfigTable)
     }
 
     /// What the value is.
     public var kind: Kind
     /// The 1-based line of the key that set the value, of the table header, or of an array element.
     public var line: Int
+    /// The 1-based column of the value (0 when the format does not record it, as for TOML).
+    public var column: Int
 
-    /// A value of `kind` found on `line`.
-    public init(_ kind: Kind, line: Int) {
+    /// A value of `kind` found on `line` (and `column`, when known).
+    public init(_ kind: Kind, line: Int, column: Int = 0) {
         self.kind = kind
         self.line = line
+        self.column = column
     }
 
     /// The string, when this is a string.
@@ -56,13 +60,13 @@ public struct TOMLValue: Sendable, Equatable {
     }
 
     /// The elements, when this is an array.
-    public var arrayValue: [TOMLValue]? {
+    public var arrayValue: [ConfigValue]? {
         if case .array(let value) = kind { return value }
         return nil
     }
 
     /// The table, when this is a table.
-    public var tableValue: TOMLTable? {
+    public var tableValue: ConfigTable? {
         if case .table(let value) = kind { return value }
         return nil
     }
@@ -93,7 +97,7 @@ public struct TOMLValue: Sendable, Equatable {
     /// A short rendering for messages: scalars as TOML would write them, containers by their kind.
     public var summary: String {
         switch kind {
-        case .string(let value): TOMLValue.quoted(value)
+        case .string(let value): ConfigValue.quoted(value)
         case .integer(let value): String(value)
         case .float(let value): value.isNaN ? "nan" : value.isInfinite ? (value < 0 ? "-inf" : "inf") : String(value)
         case .boolean(let value): String(value)

@@ -1,0 +1,27 @@
+/// One `[[d1_databases]]` entry.
+public struct D1DatabaseConfig: Sendable, Equatable {
+    /// `binding`: the name in `env`.
+    public var binding: String
+    /// `database_name`.
+    public var databaseName: String?
+    /// `database_id`.
+    public var databaseID: String?
+    /// `preview_database_id`.
+    public var previewDatabaseID: String?
+    /// `migrations_dir`, resolved against the config directory (default `<dir>/migrations`).
+    public var migrationsDir: String
+    /// `migrations_table` (default `d1_migrations`).
+    public var migrationsTable: String = "d1_migrations"
+    /// The config line of this entry, for messages.
+    public var line: Int = 0
+
+    /// An entry for `binding` whose migrations live in `migrationsDir`.
+    public init(binding: String, databaseName: String? = nil, migrationsDir: String) {
+        self.binding = binding
+        self.databaseName = databaseName
+        self.migrationsDir = migrationsDir
+    }
+
+    /// The local file name: `database_name`, else the binding (readable, unlike wrangler's hashes).
+    public var localName: String { databaseName ?? binding }
+}
