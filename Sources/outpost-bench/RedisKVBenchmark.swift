@@ -40,13 +40,16 @@ struct RedisKVBenchmark {
             return results
         }
         report.printTable(
-            ResultsTable(title: "KV — KVNamespace over RedisKVStorage (redis-server 7, same machine)", scaleLimit: 2, results: results))
+            ResultsTable(
+                title: "KV — KVNamespace over RedisKVStorage (redis-server 7, same machine)", scaleLimit: 2,
+                results: results))
     }
 
     private func populate(_ namespace: KVNamespace, size: Int, report: BenchReport) async throws {
         let start = Date()
         for index in 0..<size { try await namespace.put(KVKeys.key(index), KVKeys.value(index)) }
-        report.note("KV Redis \(ResultsTable.size(size)) keys: populated in " + String(format: "%.2f s", Date().timeIntervalSince(start)))
+        let seconds = String(format: "%.2f s", Date().timeIntervalSince(start))
+        report.note("KV Redis \(ResultsTable.size(size)) keys: populated in \(seconds)")
     }
 }
 
