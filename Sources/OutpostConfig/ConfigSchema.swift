@@ -35,7 +35,8 @@ enum ConfigSchema {
 
     /// Keys of a `[[kv_namespaces]]` entry (`backend` and `url` are Outpost extras).
     static let kvNamespace: Set<String> = [
-        "binding", "id", "preview_id", "backend", "url", "remote", "experimental_remote",
+        "binding", "id", "preview_id", "backend", "url", "connect_timeout_ms", "command_timeout_ms", "remote",
+        "experimental_remote",
     ]
 
     /// Keys of a `[[d1_databases]]` entry.

@@ -17,6 +17,7 @@ extension KVNamespaceConfig {
             case "preview_id": previewID = try member.fileNameComponent()
             case "backend": backend = try Self.backend(member)
             case "url": url = try member.nonEmptyString()
+            case "connect_timeout_ms", "command_timeout_ms": _ = try member.integer(in: 1...60_000)
             case "remote", "experimental_remote": _ = try member.bool()
             default: warnings.append(ConfigSchema.unknownKey(member, known: ConfigSchema.kvNamespace))
             }
@@ -41,8 +42,10 @@ extension KVNamespaceConfig {
             guard url.hasPrefix("redis://") || url.hasPrefix("rediss://") || url.hasPrefix("unix://") else {
                 throw urlField.mismatch("a redis://, rediss:// or unix:// URL")
             }
-        } else if let urlField {
-            warnings.append(urlField.warning("`url` is only used with backend = \"redis\", ignored"))
+        } else {
+            for member in members where ["url", "connect_timeout_ms", "command_timeout_ms"].contains(member.key) {
+                warnings.append(member.warning("`\(member.key)` is only used with backend = \"redis\", ignored"))
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import OutpostTestSupport
 import Glibc
 import OutpostTesting
 import Synchronization
