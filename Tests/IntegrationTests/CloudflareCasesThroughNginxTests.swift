@@ -1,7 +1,7 @@
 import Foundation
-import OutpostTestSupport
 import OutpostConfig
 import OutpostRuntime
+import OutpostTestSupport
 import OutpostTesting
 import Testing
 

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-import OutpostTestSupport
 import Glibc
+import OutpostTestSupport
 import OutpostTesting
 import Synchronization
 import Testing

@@ -1,7 +1,7 @@
 import Foundation
-import OutpostTestSupport
 import Outpost
 import OutpostSQLite
+import OutpostTestSupport
 
 /// A D1 engine on a fresh file in a temporary directory, removed when released.
 final class TemporaryD1 {

@@ -1,8 +1,8 @@
 import Foundation
 import Outpost
 import OutpostRedis
-import OutpostTestSupport
 import OutpostSQLite
+import OutpostTestSupport
 import OutpostTesting
 import Synchronization
 import Testing
