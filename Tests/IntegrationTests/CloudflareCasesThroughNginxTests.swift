@@ -1,7 +1,7 @@
 import Foundation
 import OutpostConfig
 import OutpostRuntime
-import OutpostTesting
+import OutpostTestSupport
 import Testing
 
 /// Every one of Cloudflare's html_handling cases through a real nginx running the generated site: one
