@@ -2,7 +2,6 @@ import Foundation
 import OutpostConfig
 import OutpostRuntime
 import OutpostTestSupport
-import OutpostTesting
 import Testing
 
 /// Every one of Cloudflare's html_handling cases through a real nginx running the generated site: one

@@ -54,7 +54,27 @@ package struct NginxSite: Sendable {
     }
 
     /// Warnings about the assets folders (skipped files, invalid `_headers` / `_redirects` lines).
-    package var warnings: [String] { sites.flatMap { $0.assets?.warnings ?? [] } }
+    package var warnings: [String] {
+        sites.flatMap { site -> [String] in
+            guard let assets = site.assets else { return [] }
+            var warnings = assets.warnings
+            for rule in assets.headers.rules {
+                if rule.path.crossHost {
+                    warnings.append(
+                        "assets: _headers: \(rule.path.source): host rules apply in the ASSETS binding only, not in nginx"
+                    )
+                }
+                for header in rule.headers where SiteMaps.nginxOwned.contains(header.name) {
+                    warnings.append("assets: _headers: \(rule.path.source): nginx sets \(header.name) itself; ignored")
+                }
+            }
+            for rule in assets.redirects.rules where rule.to.contains("$") {
+                warnings.append(
+                    "assets: _redirects line \(rule.line): a target with `$` cannot be written in nginx; ignored")
+            }
+            return warnings
+        }
+    }
 
     /// The http-context text: what `/etc/nginx/sites-enabled/<name>` holds.
     package func render() throws -> String {
