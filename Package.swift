@@ -111,7 +111,9 @@ let package = Package(
         ),
         .testTarget(
             name: "KYXCheckinTests",
-            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostRuntime", "OutpostSQLite", "kyx-checkin"],
+            dependencies: [
+                "KYXCheckin", "OutpostTesting", "OutpostRuntime", "OutpostSQLite", "OutpostRedis", "kyx-checkin",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

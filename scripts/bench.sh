@@ -28,7 +28,7 @@ done
 [[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
 scripts/setup.sh
 missing=()
-for p in wrk gcc spawn-fcgi php-fpm php-sqlite3 libnginx-mod-http-lua; do
+for p in wrk gcc spawn-fcgi php-fpm php-sqlite3 libnginx-mod-http-lua redis-server; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
