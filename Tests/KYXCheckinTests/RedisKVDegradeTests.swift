@@ -2,6 +2,7 @@ import Foundation
 import KYXCheckin
 import Outpost
 import OutpostRedis
+import OutpostTestSupport
 import OutpostTesting
 import Testing
 

@@ -1,4 +1,5 @@
 import OutpostConfig
+import OutpostTestSupport
 import Testing
 
 @Suite("Redis KV config")

@@ -1,6 +1,7 @@
 import Foundation
 import Outpost
 import OutpostRedis
+import OutpostTestSupport
 import OutpostTesting
 import Testing
 

@@ -2,24 +2,9 @@ import Foundation
 import Outpost
 import OutpostRedis
 import OutpostSQLite
+import OutpostTestSupport
 import OutpostTesting
-import Synchronization
 import Testing
-
-/// A clock tests move by hand (milliseconds since the epoch).
-final class ManualClock: Sendable {
-    private let milliseconds: Mutex<Int64>
-
-    init(_ start: Int64 = 1_700_000_000_000) { milliseconds = Mutex(start) }
-
-    var now: Int64 { milliseconds.withLock { $0 } }
-    var seconds: Int { Int(now / 1000) }
-
-    func advance(milliseconds delta: Int64) { milliseconds.withLock { $0 += delta } }
-    func advance(seconds delta: Int64) { advance(milliseconds: delta * 1000) }
-
-    var kvClock: KVClock { KVClock { self.now } }
-}
 
 /// The backends the KV behaviour suite runs against: every test takes one as its first argument.
 enum KVBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
@@ -52,7 +37,7 @@ enum KVBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
 /// A namespace on a fresh store of `backend` with a manual clock.
 func makeNamespace(_ backend: KVBackend = .memory) throws -> (KVNamespace, ManualClock, any KVStorage) {
-    let clock = ManualClock()
+    let clock = ManualClock(now: Date(timeIntervalSince1970: 1_700_000_000))
     let storage = try backend.makeStorage()
     return (KVNamespace(storage: storage, clock: clock.kvClock), clock, storage)
 }
