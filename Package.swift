@@ -126,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KYXCheckinTests",
-            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostTestSupport", "kyx-checkin"],
+            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRedis", "kyx-checkin"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostSQLiteTests",
-            dependencies: ["OutpostSQLite", "OutpostRedis", "OutpostTesting", "OutpostTestSupport"],
+            dependencies: ["OutpostSQLite", "OutpostTesting", "OutpostTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

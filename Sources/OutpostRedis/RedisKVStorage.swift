@@ -94,7 +94,7 @@ public final class RedisKVStorage: KVStorage {
         if let startAfter, !Array(startAfter.utf8).lexicographicallyPrecedes(prefixBytes) {
             lower = Array("(".utf8) + Array(startAfter.utf8)
         }
-        let upper = Self.successor(of: prefixBytes).map { Array("(".utf8) + $0 } ?? Array("+".utf8)
+        let upper = KVPrefixRange.successor(of: prefixBytes).map { Array("(".utf8) + $0 } ?? Array("+".utf8)
         var command = RedisCommand()
         command.append(layout.entryPrefix)
         command.append(lower)
@@ -246,16 +246,4 @@ public final class RedisKVStorage: KVStorage {
         return error
     }
 
-    /// The smallest byte string greater than every string starting with `prefix`, or `nil` for no bound.
-    static func successor(of prefix: [UInt8]) -> [UInt8]? {
-        var bytes = prefix
-        while let last = bytes.last {
-            if last < 0xFF {
-                bytes[bytes.count - 1] = last + 1
-                return bytes
-            }
-            bytes.removeLast()
-        }
-        return nil
-    }
 }

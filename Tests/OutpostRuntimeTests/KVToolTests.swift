@@ -72,11 +72,12 @@ struct KVToolTests {
 
     @Test func commandsAndServerShareARedisNamespace() async throws {
         let fixture = try Fixture()
-        let server = RedisTestServer.shared
+        let server = try RedisTestServer()
         var redis = KVNamespaceConfig(binding: "R", id: "kvtool-\(UUID().uuidString)")
         redis.backend = "redis"
         redis.url = server.unixURL
         redis.redis = RedisKVConfig(address: .unix(path: server.socketPath), rawURL: server.unixURL)
+        redis.redis?.commandTimeoutMs = 10_000  // a loaded test machine; the failure tests check the timeouts
         fixture.config.kvNamespaces.append(redis)
         let list = fixture.tool.namespaceList()
         #expect(list[2]?["backend"] == "redis")

@@ -4,7 +4,6 @@ import OutpostRedis
 import OutpostSQLite
 import OutpostTestSupport
 import OutpostTesting
-import Synchronization
 import Testing
 
 /// The backends the KV behaviour suite runs against: every test takes one as its first argument.
