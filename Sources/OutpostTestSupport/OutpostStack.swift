@@ -78,10 +78,17 @@ public final class OutpostStack: @unchecked Sendable {
 
     /// Runs the stack's executable with `arguments` plus `--config` and `--persist-to` of this stack
     /// (e.g. `["kv", "key", "get", "k", "--binding", "KV"]`), as an operator would beside the server.
+    /// The `d1` commands that take `--persist-to` get `--local` too, which wrangler's rules require
+    /// with it.
     public func command(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        let needsLocal =
+            arguments.first == "d1"
+            && (arguments.dropFirst().first == "execute" || arguments.contains("list")
+                || arguments.contains("apply"))
         let process = try TestProcess(
             executable: executable,
-            arguments: arguments + ["--config", directory + "/wrangler.toml", "--persist-to", directory + "/state"],
+            arguments: arguments + (needsLocal ? ["--local"] : [])
+                + ["--config", directory + "/wrangler.toml", "--persist-to", directory + "/state"],
             directory: directory, environment: environment, name: "command-\(UUID().uuidString.prefix(6))")
         let code = process.waitForExit(seconds: 60)
         return CommandResult(code: code, stdout: process.stdout, stderr: process.stderr)
