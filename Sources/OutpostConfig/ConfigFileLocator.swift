@@ -36,10 +36,12 @@ struct ConfigFileLocator {
             let location = location(for: name)
             if isFile(location.absolute) { return location }
         }
-        throw ConfigError(
+        var error = ConfigError(
             file: workingDirectory, line: 0, keyPath: "",
             message:
                 "no config file found: looked for \(Self.defaultNames.joined(separator: ", ")) in this directory")
+        error.isNoConfigFile = true
+        throw error
     }
 
     private func location(for path: String) -> Location {

@@ -12,6 +12,12 @@ public struct D1DatabaseConfig: Sendable, Equatable {
     public var migrationsDir: String
     /// `migrations_table` (default `d1_migrations`).
     public var migrationsTable: String = "d1_migrations"
+    /// `migrations_dir` as written in the file (`nil` when unset); wrangler's pattern checks and
+    /// messages use it as written.
+    public var configuredMigrationsDir: String?
+    /// `migrations_pattern`: the glob, relative to the config's directory, that decides which files are
+    /// migrations (`nil` when unset: `<migrations_dir>/*.sql`).
+    public var migrationsPattern: String?
     /// The config line of this entry, for messages.
     public var line: Int = 0
 

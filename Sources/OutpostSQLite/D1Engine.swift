@@ -28,10 +28,12 @@ import Synchronization
 ///   the writer's last value, as miniflare's single connection does.
 /// - `changed_db`: changes ≠ 0, or `last_row_id` changed, or the size changed.
 /// - `size_after`: `(page_count − freelist_count) × page_size`.
-/// - `rows_read` (approximation): per statement, the larger of rows stepped and SQLite's
-///   `SQLITE_STMTSTATUS_FULLSCAN_STEP`, summed. D1's patched SQLite counts every b-tree row visited, so
+/// - `rows_read` (approximation): the larger of rows stepped and SQLite's
+///   `SQLITE_STMTSTATUS_FULLSCAN_STEP`, of the query's last statement (a query of several statements
+///   reports its last one's, as D1 does). D1's patched SQLite counts every b-tree row visited, so
 ///   indexed lookups and joins read lower here.
-/// - `rows_written` (approximation): `changes`. D1 also counts index entries, so it reads higher.
+/// - `rows_written` (approximation): the changes of the query's last statement (triggers included).
+///   D1 also counts index entries, so it reads higher.
 public final class D1Engine: D1Storage {
     /// The `meta.served_by` of every result.
     public static let servedBy = "miniflare.db"
@@ -207,14 +209,16 @@ public final class D1Engine: D1Storage {
         let meta = D1Meta(
             servedBy: Self.servedBy, duration: duration, changes: changes, lastRowID: Int(rowID),
             changedDB: changes != 0 || rowID != rowIDBefore || sizeAfter != sizeBefore, sizeAfter: sizeAfter,
-            rowsRead: outcome.rowsRead, rowsWritten: changes)
+            rowsRead: outcome.rowsRead, rowsWritten: outcome.rowsWritten)
         return D1QueryResult(columns: outcome.columns, rows: outcome.rows, meta: meta)
     }
 
     private struct Outcome {
         var columns: [String] = []
         var rows: [[D1Value]] = []
+        /// The last statement's rows read and written (D1 reports the last statement's, not a sum).
         var rowsRead = 0
+        var rowsWritten = 0
     }
 
     /// Runs every statement of `query.sql` in order, binding the parameters to the last one, and
@@ -260,6 +264,7 @@ public final class D1Engine: D1Storage {
                 )
             }
             let columnCount = Int32(statement.columnCount)
+            let changesBefore = connection.totalChanges
             var stepped = 0
             do {
                 while try statement.step() {
@@ -269,7 +274,8 @@ public final class D1Engine: D1Storage {
             } catch {
                 throw Self.translate(error, authorizer)
             }
-            outcome.rowsRead += max(stepped, statement.takeFullScanSteps())
+            outcome.rowsRead = max(stepped, statement.takeFullScanSteps())
+            outcome.rowsWritten = Int(connection.totalChanges - changesBefore)
             executed += 1
             if isLast {
                 outcome.columns = statement.columnNames

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Finding nginx and writing a config it runs without root.
-public enum NginxExecutable {
+package enum NginxExecutable {
     /// The nginx executable, or `nil` when nginx is not installed.
-    public static func find() -> String? {
+    package static func find() -> String? {
         let candidates =
             ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"]
             + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/nginx" }
@@ -11,7 +11,7 @@ public enum NginxExecutable {
     }
 
     /// What to tell a user whose machine has no nginx.
-    public static let missingMessage =
+    package static let missingMessage =
         "nginx is not installed. Install it with `sudo apt-get install -y nginx-light` (Debian/Ubuntu) and run this again."
 }
 
