@@ -31,6 +31,10 @@ let package = Package(
             providers: [.apt(["libfcgi-dev"])]
         ),
         .systemLibrary(
+            name: "CHiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
@@ -48,6 +52,15 @@ let package = Package(
             dependencies: ["Outpost", "CSQLite"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "OutpostRedis",
+            dependencies: [
+                "Outpost", "CHiredis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "OutpostConfig", swiftSettings: swiftSettings),
         .target(
             name: "OutpostCron",
@@ -62,7 +75,7 @@ let package = Package(
         .target(
             name: "OutpostRuntime",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostCron", "OutpostFastCGI",
+                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostConfig", "OutpostCron", "OutpostFastCGI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -81,7 +94,7 @@ let package = Package(
         // Helpers for this package's own tests (nginx stacks, HTTP and WebDriver clients): not a product.
         .target(
             name: "OutpostTestSupport",
-            dependencies: ["Outpost", "OutpostRuntime"],
+            dependencies: ["Outpost", "OutpostRuntime", "OutpostRedis"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -93,13 +106,14 @@ let package = Package(
         .executableTarget(
             name: "outpost-bench",
             dependencies: [
-                "Outpost", "OutpostSQLite",
+                "Outpost", "OutpostSQLite", "OutpostRedis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting", "OutpostTestSupport"],
+            name: "OutpostTests",
+            dependencies: ["Outpost", "OutpostTesting", "OutpostTestSupport", "OutpostSQLite", "OutpostRedis"],
             swiftSettings: swiftSettings),
         .target(
             name: "KYXCheckin",
@@ -117,8 +131,8 @@ let package = Package(
         .testTarget(
             name: "KYXCheckinTests",
             dependencies: [
-                "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRuntime", "OutpostSQLite", "kyx-checkin",
-                .product(name: "Prometheus", package: "swift-prometheus"),
+                "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRuntime", "OutpostSQLite", "OutpostRedis",
+                "kyx-checkin", .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -134,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostFastCGITests",
-            dependencies: ["OutpostFastCGI"],
+            dependencies: ["OutpostFastCGI", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

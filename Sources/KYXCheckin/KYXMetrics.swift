@@ -8,6 +8,7 @@ import Synchronization
 /// `kyx_cache_lookups_total{family,result="hit"|"miss"}`, `kyx_cache_errors_total{family}`,
 /// `kyx_cache_kv_operations_total{family,op="read"|"write"|"delete"}`,
 /// `kyx_d1_queries_total{family,result="executed"|"avoided"}` and `kyx_route_duration_seconds{route}`.
+/// JS equivalent: the counters the original Worker keeps for `/api/admin/metrics`.
 public final class KYXMetrics: Sendable {
     private struct FamilyCounters {
         var hits = 0
@@ -38,6 +39,7 @@ public final class KYXMetrics: Sendable {
 
     /// Empty counters, recorded into `factory` (by default the process's swift-metrics, looked up at the
     /// first recording, so a worker made before the executable bootstraps metrics still reports).
+    /// JS equivalent: none.
     public init(factory: (any MetricsFactory)? = nil) {
         self.factory = factory
     }
@@ -103,6 +105,7 @@ public final class KYXMetrics: Sendable {
     }
 
     /// KV gets, puts and deletes of `family`.
+    /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public func kvCounts(_ family: CacheFamily) -> (reads: Int, writes: Int, deletes: Int) {
         state.withLock {
             let counters = $0.families[family] ?? FamilyCounters()
@@ -131,6 +134,7 @@ public final class KYXMetrics: Sendable {
     }
 
     /// D1 queries run and avoided for `family`.
+    /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public func d1Counts(_ family: CacheFamily) -> (executed: Int, avoided: Int) {
         state.withLock {
             let counters = $0.families[family] ?? FamilyCounters()
@@ -156,6 +160,7 @@ public final class KYXMetrics: Sendable {
     }
 
     /// Hits, misses and errors of `family`.
+    /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public func counts(_ family: CacheFamily) -> (hits: Int, misses: Int, errors: Int) {
         state.withLock {
             let counters = $0.families[family] ?? FamilyCounters()
@@ -164,6 +169,7 @@ public final class KYXMetrics: Sendable {
     }
 
     /// D1 queries run and avoided by a cache hit.
+    /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public var d1Counts: (executed: Int, avoided: Int) { state.withLock { ($0.d1Executed, $0.d1Avoided) } }
 
     /// Everything as JSON for `/api/admin/metrics`.

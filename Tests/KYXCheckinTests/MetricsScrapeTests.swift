@@ -24,6 +24,8 @@ struct MetricsScrapeTests {
         crons = ["*/5 * * * *", "0 * * * *"]
         [outpost]
         status_path = "/outpost-status"
+        # One worker process: each process keeps its own registry, and a scrape reads the one that answers.
+        processes = 1
         """
     }
 

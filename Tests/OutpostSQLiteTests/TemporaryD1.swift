@@ -1,6 +1,7 @@
 import Foundation
 import Outpost
 import OutpostSQLite
+import OutpostTestSupport
 
 /// A D1 engine on a fresh file in a temporary directory, removed when released.
 final class TemporaryD1 {

@@ -30,9 +30,13 @@ enum ConfigSummary {
         for name in config.vars.keys.sorted() { lines.append("var \(name)") }
         for name in config.secrets.keys.sorted() { lines.append("secret \(name) (hidden)") }
         for kv in config.kvNamespaces {
-            lines.append(
-                "kv \(kv.binding) → \(kv.backend == "sqlite" ? "\(config.outpost.stateDir)/kv/\(kv.localName).sqlite" : kv.url ?? kv.backend)"
-            )
+            if let redis = kv.redis {
+                lines.append(
+                    "kv \(kv.binding) → redis \(redis) namespace \(kv.localName) "
+                        + "(connect \(redis.connectTimeoutMs) ms, command \(redis.commandTimeoutMs) ms)")
+            } else {
+                lines.append("kv \(kv.binding) → sqlite \(config.outpost.stateDir)/kv/\(kv.localName).sqlite")
+            }
         }
         for d1 in config.d1Databases {
             lines.append(
