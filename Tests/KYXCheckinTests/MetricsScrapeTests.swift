@@ -7,26 +7,17 @@ import Testing
 /// with the values of what was done.
 @Suite(.serialized)
 struct MetricsScrapeTests {
+    /// The flagship's integration config with its crons and the status page.
     static var config: String {
-        """
-        name = "kyx-metrics"
-        [vars]
-        DEV_LOGIN_ENABLED = "true"
-        ADMIN_PBKDF2_ITERATIONS = "1000"
-        [[kv_namespaces]]
-        binding = "KV"
-        id = "kyx-kv"
-        [[d1_databases]]
-        binding = "DB"
-        database_name = "kyx-db"
-        migrations_dir = "\(OutpostStack.packageRoot)/migrations"
-        [triggers]
-        crons = ["*/5 * * * *", "0 * * * *"]
-        [outpost]
-        status_path = "/outpost-status"
-        # One worker process: each process keeps its own registry, and a scrape reads the one that answers.
-        processes = 1
-        """
+        ThroughNginxTests.config + """
+
+            [triggers]
+            crons = ["*/5 * * * *", "0 * * * *"]
+            [outpost]
+            status_path = "/outpost-status"
+            # One worker process: each process keeps its own registry, and a scrape reads the one that answers.
+            processes = 1
+            """
     }
 
     private func cookie(_ response: HTTPTestResponse, _ name: String) throws -> String {
