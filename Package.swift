@@ -127,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostFastCGITests",
-            dependencies: ["OutpostFastCGI"],
+            dependencies: ["OutpostFastCGI", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -90,15 +90,7 @@ package enum D1CLI {
     package static func listMigrations(
         config: WorkerConfig, database name: String, target: D1Target = D1Target(), console: D1Console
     ) async throws {
-        let (migrations, storage) = try prepareMigrations(
-            config: config, database: name, target: target, console: console)
-        let pending = try await unapplied(migrations, on: storage, console: console)
-        if pending.isEmpty {
-            console.print("✅ No migrations to apply!")
-            return
-        }
-        console.print("Migrations to be applied:")
-        console.print(TextTable.render(columns: ["Name"], rows: pending.map { [$0] }))
+        _ = try await announcePending(config: config, database: name, target: target, column: "Name", console: console)
     }
 
     /// `d1 migrations apply DB`: applies the unapplied migrations in order, each atomically, after
@@ -108,15 +100,10 @@ package enum D1CLI {
         config: WorkerConfig, database name: String, target: D1Target = D1Target(), confirm: Bool = true,
         console: D1Console
     ) async throws {
-        let (migrations, storage) = try prepareMigrations(
-            config: config, database: name, target: target, console: console)
-        let pending = try await unapplied(migrations, on: storage, console: console)
-        if pending.isEmpty {
-            console.print("✅ No migrations to apply!")
-            return
-        }
-        console.print("Migrations to be applied:")
-        console.print(TextTable.render(columns: ["name"], rows: pending.map { [$0] }))
+        guard
+            let (migrations, storage, pending) = try await announcePending(
+                config: config, database: name, target: target, column: "name", console: console)
+        else { return }
         let question =
             "About to apply \(pending.count) migration(s)\n"
             + "Your database may not be available to serve requests during the migration, continue?"
@@ -157,12 +144,22 @@ package enum D1CLI {
         return (migrations, try D1Databases.storage(entry, in: config))
     }
 
-    private static func unapplied(
-        _ migrations: D1Migrations, on storage: any D1Storage, console: D1Console
-    ) async throws -> [String] {
+    /// Prints the unapplied migrations under `column` (wrangler's `list` and `apply` headings differ in
+    /// case), or `✅ No migrations to apply!` (and the drizzle hint when nothing matched) and `nil`.
+    private static func announcePending(
+        config: WorkerConfig, database name: String, target: D1Target, column: String, console: D1Console
+    ) async throws -> (D1Migrations, any D1Storage, [String])? {
+        let (migrations, storage) = try prepareMigrations(
+            config: config, database: name, target: target, console: console)
         let pending = try await migrations.unapplied(on: storage)
-        if pending.isEmpty, let hint = migrations.drizzleHint() { console.warn(hint) }
-        return pending
+        if pending.isEmpty {
+            if let hint = migrations.drizzleHint() { console.warn(hint) }
+            console.print("✅ No migrations to apply!")
+            return nil
+        }
+        console.print("Migrations to be applied:")
+        console.print(TextTable.render(columns: [column], rows: pending.map { [$0] }))
+        return (migrations, storage, pending)
     }
 
     /// `d1 export DB [--no-schema] [--no-data] [--table T]`: the SQL dump of the database.
