@@ -1,6 +1,7 @@
 import Foundation
 import OutpostConfig
 import OutpostRuntime
+import OutpostTestSupport
 import OutpostTesting
 import Testing
 
