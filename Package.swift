@@ -50,6 +50,11 @@ let package = Package(
         ),
         .target(name: "OutpostConfig", swiftSettings: swiftSettings),
         .target(
+            name: "OutpostCron",
+            dependencies: ["Outpost", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "OutpostFastCGI",
             dependencies: ["Outpost", "CFastCGI", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
@@ -57,7 +62,7 @@ let package = Package(
         .target(
             name: "OutpostRuntime",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostFastCGI",
+                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostCron", "OutpostFastCGI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -67,7 +72,16 @@ let package = Package(
         ),
         .target(
             name: "OutpostTesting",
-            dependencies: ["Outpost", "OutpostRuntime", "OutpostSQLite", "OutpostConfig"],
+            dependencies: [
+                "Outpost", "OutpostRuntime", "OutpostConfig", "OutpostCron",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Helpers for this package's own tests (nginx stacks, HTTP and WebDriver clients): not a product.
+        .target(
+            name: "OutpostTestSupport",
+            dependencies: ["Outpost", "OutpostRuntime"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -85,7 +99,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting"], swiftSettings: swiftSettings),
+            name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting", "OutpostTestSupport"],
+            swiftSettings: swiftSettings),
         .target(
             name: "KYXCheckin",
             dependencies: ["Outpost", .product(name: "Metrics", package: "swift-metrics")],
@@ -94,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "kyx-checkin",
             dependencies: [
-                "KYXCheckin", "OutpostRuntime", "OutpostConfig", "OutpostSQLite",
+                "KYXCheckin", "OutpostRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -102,30 +117,31 @@ let package = Package(
         .testTarget(
             name: "KYXCheckinTests",
             dependencies: [
-                "KYXCheckin", "OutpostTesting", "OutpostRuntime", "OutpostSQLite", "kyx-checkin",
+                "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "kyx-checkin",
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OutpostConfigTests",
-            dependencies: ["OutpostConfig"],
+            dependencies: ["OutpostConfig", "OutpostTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OutpostSQLiteTests",
-            dependencies: ["OutpostSQLite", "OutpostTesting"],
+            dependencies: ["OutpostSQLite", "OutpostTesting", "OutpostTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OutpostFastCGITests",
-            dependencies: ["OutpostFastCGI"],
+            dependencies: ["OutpostFastCGI", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OutpostRuntimeTests",
             dependencies: [
-                "OutpostRuntime", "OutpostTesting", .product(name: "Logging", package: "swift-log"),
+                "OutpostRuntime", "OutpostCron", "OutpostTesting", "OutpostTestSupport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
@@ -133,7 +149,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["OutpostTesting", "hello"],
+            dependencies: ["OutpostTesting", "OutpostTestSupport", "hello"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -9,19 +9,21 @@
 #   scripts/bench.sh --quick         # 1 repeat × 5 s
 #   scripts/bench.sh --soak 3        # also: RSS after each of 3 runs of 1 million requests
 #   scripts/bench.sh -t 8            # Outpost threads / C threads / php-fpm children (default 4)
+#   scripts/bench.sh -p 1            # Outpost worker processes, each with -t threads (default: cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-REPEAT=3; DURATION=10; CONNS="64 1"; THREADS=4; SOAK=0
+REPEAT=3; DURATION=10; CONNS="64 1"; THREADS=4; SOAK=0; PROCS=$(nproc)
 while [ $# -gt 0 ]; do
   case "$1" in
     -r) REPEAT=$2; shift 2;;
     -d) DURATION=$2; shift 2;;
     -c) CONNS=$2; shift 2;;
     -t) THREADS=$2; shift 2;;
+    -p) PROCS=$2; shift 2;;
     --quick) REPEAT=1; DURATION=5; shift;;
     --soak) SOAK=$2; shift 2;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2;;
   esac
 done
@@ -63,20 +65,20 @@ PY
 "$BIN" kv bulk put "$W/bulk.json" --binding KV "${cfg[@]}" >/dev/null
 
 SOCK="$W/outpost.sock"; SOCK64="$W/outpost64.sock"
-echo "# Outpost benchmark — $(date -u +%FT%TZ), $(nproc) cores, threads/children = $THREADS"
+echo "# Outpost benchmark — $(date -u +%FT%TZ), $(nproc) cores, threads/children = $THREADS, Outpost processes = $PROCS"
 echo "# hello: $BIN"
 echo
 echo "## keep-conn off (Debian's default): every target with $THREADS threads/children"
 scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$CONNS" --only static,php4,phpsqlite,c4 --no-install \
   --csv "$W/off.csv" \
-  --extra outpost=unix:"$SOCK" --extra-cmd outpost="$BIN serve ${cfg[*]} --listen unix:$SOCK --threads $THREADS" \
+  --extra outpost=unix:"$SOCK" --extra-cmd outpost="$BIN serve ${cfg[*]} --listen unix:$SOCK --threads $THREADS --processes $PROCS" \
   --extra kvget=unix:"$SOCK" --extra-path kvget="/kv-get?k=greeting" \
   --extra d1read=unix:"$SOCK" --extra-path d1read="/d1-read?id=1"
 echo
 echo "## keep-conn on: C libfcgi with $THREADS threads (pinned threads stall), Outpost with 64 threads (≥ nginx's connections)"
 scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$CONNS" -k on -K 64 --only c4 --no-install --port 18180 \
   --csv "$W/on.csv" \
-  --extra outpost64=unix:"$SOCK64" --extra-cmd outpost64="$BIN serve ${cfg[*]} --listen unix:$SOCK64 --threads 64"
+  --extra outpost64=unix:"$SOCK64" --extra-cmd outpost64="$BIN serve ${cfg[*]} --listen unix:$SOCK64 --threads 64 --processes $PROCS"
 
 python3 - "$W/off.csv" "$W/on.csv" <<'PY'
 import csv, statistics, sys

@@ -13,8 +13,8 @@ extension KVNamespaceConfig {
         for member in members {
             switch member.key {
             case "binding": break
-            case "id": id = try member.nonEmptyString()
-            case "preview_id": previewID = try member.nonEmptyString()
+            case "id": id = try member.fileNameComponent()
+            case "preview_id": previewID = try member.fileNameComponent()
             case "backend": backend = try Self.backend(member)
             case "url": url = try member.nonEmptyString()
             case "remote", "experimental_remote": _ = try member.bool()

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
-public import Metrics
-public import Outpost
-public import OutpostConfig
+package import Metrics
+package import Outpost
+package import OutpostConfig
 import OutpostSQLite
 
 /// Builds a worker's `Env` from its config: vars, secrets, and every KV and D1 binding opened on the
@@ -11,25 +11,36 @@ import OutpostSQLite
 /// Secrets come from `.dev.vars` (development), then from the process environment (production,
 /// e.g. a systemd `EnvironmentFile`): each name in `secrets.required`, and `OUTPOST_SECRET_<NAME>`
 /// as secret `NAME`. The environment wins over `.dev.vars`.
-public struct EnvFactory: Sendable {
+package struct EnvFactory: Sendable {
     /// The resolved config.
-    public let config: WorkerConfig
+    package let config: WorkerConfig
 
     /// The clock KV namespaces read "now" from (for expiry).
-    public let kvClock: KVClock
+    package let kvClock: KVClock
     /// Where every KV and D1 operation is recorded, per binding.
-    public let metrics: any MetricsFactory
+    package let metrics: any MetricsFactory
 
     /// A factory for `config`; KV expiry reads `kvClock`; operations are recorded into `metrics` (by
     /// default the process's, which the executable bootstraps with the Prometheus registry).
-    public init(config: WorkerConfig, kvClock: KVClock = .system, metrics: any MetricsFactory = MetricsSystem.factory) {
+    package init(config: WorkerConfig, kvClock: KVClock = .system, metrics: any MetricsFactory = MetricsSystem.factory)
+    {
         self.config = config
         self.kvClock = kvClock
         self.metrics = metrics
     }
 
     /// The environment a worker sees.
-    public func makeEnv() throws -> Env {
+    package func makeEnv() throws -> Env {
+        Env(
+            vars: config.vars.mapValues(JSONValue.init),
+            secrets: Self.secrets(of: config, environment: ProcessInfo.processInfo.environment),
+            bindings: try makeBindings(),
+            configFile: config.file
+        )
+    }
+
+    /// Every KV, D1 and assets binding of the config, by name, opened on the state directory.
+    package func makeBindings() throws -> [String: Env.Binding] {
         var bindings: [String: Env.Binding] = [:]
         let kvStores = KVStores(config: config, clock: kvClock, metrics: metrics)
         for namespace in config.kvNamespaces {
@@ -43,16 +54,11 @@ public struct EnvFactory: Sendable {
             let fetcher: any Fetcher = AssetsFetcher(folder: try AssetsFolder(config: assets), config: assets)
             bindings[name] = Env.Binding(kind: "assets binding", value: fetcher)
         }
-        return Env(
-            vars: config.vars.mapValues(JSONValue.init),
-            secrets: Self.secrets(of: config, environment: ProcessInfo.processInfo.environment),
-            bindings: bindings,
-            configFile: config.file
-        )
+        return bindings
     }
 
     /// The secrets of `config` with the process environment's applied (see the type's documentation).
-    public static func secrets(of config: WorkerConfig, environment: [String: String]) -> [String: String] {
+    package static func secrets(of config: WorkerConfig, environment: [String: String]) -> [String: String] {
         var secrets = config.secrets
         for name in config.requiredSecrets ?? [] {
             if let value = environment[name] { secrets[name] = value }
@@ -67,7 +73,7 @@ public struct EnvFactory: Sendable {
     /// A `D1Database` per `[[d1_databases]]` binding, each on `<state_dir>/d1/<database_name or binding>.sqlite`;
     /// bindings naming the same database share one engine (one writer per file). Each binding's
     /// requests are recorded into `metrics`.
-    public func makeD1Databases() throws -> [String: D1Database] {
+    package func makeD1Databases() throws -> [String: D1Database] {
         var engines: [String: D1Engine] = [:]
         var databases: [String: D1Database] = [:]
         for entry in config.d1Databases {

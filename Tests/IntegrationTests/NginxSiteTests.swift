@@ -1,5 +1,6 @@
 import Foundation
 import OutpostRuntime
+import OutpostTestSupport
 import OutpostTesting
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import KYXCheckin
 import Outpost
+import OutpostTesting
 import Testing
 
 @Suite("KV cache layer")

@@ -1,6 +1,7 @@
 import Foundation
 import KYXCheckin
 import Outpost
+import OutpostTesting
 import Prometheus
 import Testing
 
@@ -13,7 +14,8 @@ struct KYXPrometheusMetricsTests {
         let cookie = try await app.login("prom")
         let registry = PrometheusCollectorRegistry()
         let worker = KYXWorker(
-            clock: app.clock.checkinClock, metrics: KYXMetrics(factory: PrometheusMetricsFactory(registry: registry)),
+            clock: CheckinClock { app.clock.now },
+            metrics: KYXMetrics(factory: PrometheusMetricsFactory(registry: registry)),
             log: { _ in })
         for _ in 0..<2 {
             var headers = Headers()

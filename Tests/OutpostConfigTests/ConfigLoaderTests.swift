@@ -1,4 +1,5 @@
 import OutpostConfig
+import OutpostTestSupport
 import Testing
 
 @Suite("Config loader: a full config, lookup and paths")

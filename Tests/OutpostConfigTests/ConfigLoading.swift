@@ -1,4 +1,5 @@
 import OutpostConfig
+import OutpostTestSupport
 
 /// Writes `toml` (and any `files`) to a fresh directory and loads it with `environment`.
 func loadConfig(

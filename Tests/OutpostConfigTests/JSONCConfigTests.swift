@@ -1,6 +1,7 @@
 import Foundation
 import Outpost
 import OutpostConfig
+import OutpostTestSupport
 import Testing
 
 struct JSONCConfigTests {

@@ -3,6 +3,7 @@ import Logging
 import Outpost
 import OutpostConfig
 import OutpostRuntime
+import OutpostTestSupport
 import OutpostTesting
 import Testing
 

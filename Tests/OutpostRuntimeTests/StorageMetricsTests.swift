@@ -2,9 +2,11 @@ import Foundation
 import Metrics
 import Outpost
 import OutpostConfig
+import OutpostTesting
 import Prometheus
 import Testing
 
+@testable import OutpostCron
 @testable import OutpostRuntime
 
 /// KV, D1, request and cron metrics land in a Prometheus registry with Prometheus names and labels,
@@ -114,13 +116,13 @@ struct StorageMetricsTests {
 
     @Test func cronRunsFailuresAndSkipsAreCounted() async throws {
         let metrics = Registry()
-        let clock = ManualCronClock(now: utc("2026-01-01T10:00:30Z"))
+        let clock = ManualClock(now: utc("2026-01-01T10:00:30Z"))
         let started = TestGate()
         let release = TestGate()
         let cron = try CronExpression(parsing: "* * * * *")
         let scheduler = CronScheduler(
             worker: ScheduledRecorder(.block(started: started, release: release)), env: Env(), crons: [cron],
-            clock: clock, logger: RecordingLogHandler.logger().0,
+            clock: clock.cronClock, logger: RecordingLogHandler.logger().0,
             observer: CronMetrics(crons: [cron.text], factory: metrics.factory))
         let task = Task { await scheduler.run() }
         _ = await clock.sleepers(atLeast: 1)
@@ -134,7 +136,7 @@ struct StorageMetricsTests {
         task.cancel()
         await task.value
         let failing = CronScheduler(
-            worker: ScheduledRecorder(.fail("boom")), env: Env(), crons: [cron], clock: clock,
+            worker: ScheduledRecorder(.fail("boom")), env: Env(), crons: [cron], clock: clock.cronClock,
             logger: RecordingLogHandler.logger().0, observer: CronMetrics(crons: [cron.text], factory: metrics.factory))
         let second = Task { await failing.run() }
         _ = await clock.sleepers(atLeast: 1)

@@ -1,6 +1,7 @@
 import Foundation
 import Outpost
 import OutpostSQLite
+import OutpostTestSupport
 import OutpostTesting
 
 /// A temporary project folder for running the real `hello` executable's `d1` commands in, and reading

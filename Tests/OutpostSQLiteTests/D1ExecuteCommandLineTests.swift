@@ -171,6 +171,22 @@ import Testing
         #expect(try project.query("SELECT a FROM t") == [[.integer(1)]])
     }
 
+    /// `d1 export` takes `--local` (the default) and refuses `--remote`; both together are yargs'
+    /// conflict, as in wrangler.
+    @Test func exportAcceptsLocalAndRefusesRemote() throws {
+        let project = try CLIProject()
+        #expect(
+            try project.d1(["execute", "DB", "--command", "CREATE TABLE t (a); INSERT INTO t VALUES (1)"]).code == 0)
+        let local = try project.d1(["export", "DB", "--local"])
+        #expect(local.code == 0, "\(local.stderr)")
+        #expect(local.stdout.contains("INSERT INTO \"t\" (\"a\") VALUES(1);"))
+        let remote = try project.d1(["export", "DB", "--remote"])
+        #expect(remote.code == 1)
+        #expect(remote.stderr.hasPrefix("Error: Outpost has no remote D1 databases: "))
+        let both = try project.d1(["export", "DB", "--local", "--remote"])
+        #expect(both.stderr == "Error: Arguments local and remote are mutually exclusive\n")
+    }
+
     @Test func jsonResultsHaveWranglersShape() throws {
         let project = try CLIProject()
         let run = try project.d1(["execute", "DB", "--command", "SELECT 1 AS id, NULL AS name;", "--json"])

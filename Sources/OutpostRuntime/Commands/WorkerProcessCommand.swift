@@ -18,10 +18,17 @@ struct WorkerProcessCommand: WorkerCommand {
     @Option(help: "The inherited listening socket.")
     var listenFD: Int32 = 3
 
+    @Option(help: "The inherited control socket to the supervisor (readiness, go, stop).")
+    var controlFD: Int32?
+
     @Flag(help: "Development mode: error details in responses, test endpoints on.")
     var dev = false
 
     func run(worker: any Worker) async throws {
+        try await run(worker: worker, startupWarnings: { _ in [] })
+    }
+
+    func run(worker: any Worker, startupWarnings: @escaping StartupWarnings) async throws {
         let logger = LoggingSetup.logger("outpost.worker")
         let runtime: WorkerRuntime
         do {
@@ -32,6 +39,7 @@ struct WorkerProcessCommand: WorkerCommand {
             logger.critical("cannot start: \(error)")
             throw ExitCode(Supervisor.configExitCode)
         }
-        await runtime.serve(listenFD: listenFD)
+        for warning in startupWarnings(runtime.env) { logger.warning("\(warning)") }
+        await runtime.serve(listenFD: listenFD, control: controlFD.map { ControlChannel(fd: $0) })
     }
 }

@@ -1,20 +1,20 @@
 import Foundation
 import Outpost
-public import OutpostConfig
+package import OutpostConfig
 import OutpostSQLite
 
 /// What the `d1` commands do, in wrangler's order of checks and with wrangler's messages, as
 /// functions of a config (testable without a command line). Every database is reached through its
 /// `D1Storage`, the one the server uses.
-public enum D1CLI {
+package enum D1CLI {
     /// wrangler's message when a `d1 migrations` command finds no config file.
-    public static let noConfigFileMessage =
+    package static let noConfigFileMessage =
         "No configuration file found. Create a wrangler.jsonc file to define your D1 database."
 
     /// `d1 execute DB --command SQL | --file FILE [--json]`: runs the SQL as one atomic batch and returns
     /// the text to print. `config` is `nil` when there is no config file (wrangler then reports the
     /// database as not found).
-    public static func execute(
+    package static func execute(
         config: WorkerConfig?, database name: String, command: String?, file: String?,
         target: D1Target = D1Target(), json: Bool
     ) async throws -> String {
@@ -57,7 +57,7 @@ public enum D1CLI {
     }
 
     /// The migrations of database `name` in `config` (wrangler's defaults when it is not declared).
-    public static func migrations(config: WorkerConfig, database name: String) throws(D1CLIError) -> D1Migrations {
+    package static func migrations(config: WorkerConfig, database name: String) throws(D1CLIError) -> D1Migrations {
         try D1Migrations(
             database: D1Databases.entry(name, in: config), configPath: config.file, projectDirectory: config.directory)
     }
@@ -65,7 +65,7 @@ public enum D1CLI {
     /// `d1 migrations create DB "message"`: writes the next migration file (creating the folder, after
     /// wrangler's confirmation, when missing) and prints where it is; returns its path.
     @discardableResult
-    public static func createMigration(
+    package static func createMigration(
         config: WorkerConfig, database name: String, message: String, console: D1Console
     ) throws -> String {
         let migrations = try D1Migrations(
@@ -87,36 +87,23 @@ public enum D1CLI {
     }
 
     /// `d1 migrations list DB`: prints the unapplied migrations, or `✅ No migrations to apply!`.
-    public static func listMigrations(
+    package static func listMigrations(
         config: WorkerConfig, database name: String, target: D1Target = D1Target(), console: D1Console
     ) async throws {
-        let (migrations, storage) = try prepareMigrations(
-            config: config, database: name, target: target, console: console)
-        let pending = try await unapplied(migrations, on: storage, console: console)
-        if pending.isEmpty {
-            console.print("✅ No migrations to apply!")
-            return
-        }
-        console.print("Migrations to be applied:")
-        console.print(TextTable.render(columns: ["Name"], rows: pending.map { [$0] }))
+        _ = try await announcePending(config: config, database: name, target: target, column: "Name", console: console)
     }
 
     /// `d1 migrations apply DB`: applies the unapplied migrations in order, each atomically, after
     /// wrangler's confirmation (skipped with `confirm: false`), printing the ✅/❌ table as it goes. A
     /// failure is reported on stderr and thrown; the migrations before it stay applied.
-    public static func applyMigrations(
+    package static func applyMigrations(
         config: WorkerConfig, database name: String, target: D1Target = D1Target(), confirm: Bool = true,
         console: D1Console
     ) async throws {
-        let (migrations, storage) = try prepareMigrations(
-            config: config, database: name, target: target, console: console)
-        let pending = try await unapplied(migrations, on: storage, console: console)
-        if pending.isEmpty {
-            console.print("✅ No migrations to apply!")
-            return
-        }
-        console.print("Migrations to be applied:")
-        console.print(TextTable.render(columns: ["name"], rows: pending.map { [$0] }))
+        guard
+            let (migrations, storage, pending) = try await announcePending(
+                config: config, database: name, target: target, column: "name", console: console)
+        else { return }
         let question =
             "About to apply \(pending.count) migration(s)\n"
             + "Your database may not be available to serve requests during the migration, continue?"
@@ -157,16 +144,26 @@ public enum D1CLI {
         return (migrations, try D1Databases.storage(entry, in: config))
     }
 
-    private static func unapplied(
-        _ migrations: D1Migrations, on storage: any D1Storage, console: D1Console
-    ) async throws -> [String] {
+    /// Prints the unapplied migrations under `column` (wrangler's `list` and `apply` headings differ in
+    /// case), or `✅ No migrations to apply!` (and the drizzle hint when nothing matched) and `nil`.
+    private static func announcePending(
+        config: WorkerConfig, database name: String, target: D1Target, column: String, console: D1Console
+    ) async throws -> (D1Migrations, any D1Storage, [String])? {
+        let (migrations, storage) = try prepareMigrations(
+            config: config, database: name, target: target, console: console)
         let pending = try await migrations.unapplied(on: storage)
-        if pending.isEmpty, let hint = migrations.drizzleHint() { console.warn(hint) }
-        return pending
+        if pending.isEmpty {
+            if let hint = migrations.drizzleHint() { console.warn(hint) }
+            console.print("✅ No migrations to apply!")
+            return nil
+        }
+        console.print("Migrations to be applied:")
+        console.print(TextTable.render(columns: [column], rows: pending.map { [$0] }))
+        return (migrations, storage, pending)
     }
 
     /// `d1 export DB [--no-schema] [--no-data] [--table T]`: the SQL dump of the database.
-    public static func export(
+    package static func export(
         config: WorkerConfig, database name: String, schema: Bool = true, data: Bool = true, tables: [String] = []
     ) throws -> String {
         let database = try D1Databases.find(name, in: config)

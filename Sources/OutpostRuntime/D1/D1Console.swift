@@ -6,16 +6,16 @@ import Synchronization
 ///
 /// `confirm` is wrangler's: with no terminal (or under CI) the question is still printed, followed by
 /// wrangler's line saying the fallback answer (yes) was used.
-public final class D1Console: Sendable {
+package final class D1Console: Sendable {
     private let sink: (@Sendable (_ text: String, _ toError: Bool) -> Void)?
     private let answer: @Sendable () -> String?
     /// Whether questions are asked (a terminal on stdin and stdout, not under CI).
-    public let isInteractive: Bool
+    package let isInteractive: Bool
     private let captured = Mutex<(out: String, err: String)>(("", ""))
 
     /// The process's standard output and error; interactive when both stdin and stdout are terminals and
     /// `CI` is unset (or `false`).
-    public static func standard() -> D1Console {
+    package static func standard() -> D1Console {
         let ci = ProcessInfo.processInfo.environment["CI"].map { $0 != "false" && $0 != "0" } ?? false
         return D1Console(
             interactive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !ci,
@@ -26,7 +26,7 @@ public final class D1Console: Sendable {
     }
 
     /// A console that keeps what is written (`output`, `errors`) and never asks.
-    public static func capturing() -> D1Console {
+    package static func capturing() -> D1Console {
         D1Console(interactive: false, answer: { nil }, sink: nil)
     }
 
@@ -40,18 +40,18 @@ public final class D1Console: Sendable {
     }
 
     /// What was written to standard output (capturing consoles only).
-    public var output: String { captured.withLock { $0.out } }
+    package var output: String { captured.withLock { $0.out } }
     /// What was written to standard error (capturing consoles only).
-    public var errors: String { captured.withLock { $0.err } }
+    package var errors: String { captured.withLock { $0.err } }
 
     /// Writes `line` and a newline to standard output.
-    public func print(_ line: String) { write(line + "\n", toError: false) }
+    package func print(_ line: String) { write(line + "\n", toError: false) }
 
     /// Writes `line` and a newline to standard error.
-    public func printError(_ line: String) { write(line + "\n", toError: true) }
+    package func printError(_ line: String) { write(line + "\n", toError: true) }
 
     /// wrangler's warning on standard error.
-    public func warn(_ message: String) { printError("▲ [WARNING] " + message) }
+    package func warn(_ message: String) { printError("▲ [WARNING] " + message) }
 
     private func write(_ text: String, toError: Bool) {
         guard let sink else {
@@ -62,7 +62,7 @@ public final class D1Console: Sendable {
     }
 
     /// wrangler's `confirm` (default and fallback yes).
-    public func confirm(_ question: String) -> Bool {
+    package func confirm(_ question: String) -> Bool {
         guard isInteractive else {
             print("? " + question)
             print("🤖 Using fallback value in non-interactive context: yes")

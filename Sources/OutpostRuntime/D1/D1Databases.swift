@@ -1,31 +1,31 @@
 import Foundation
-public import Outpost
-public import OutpostConfig
-public import OutpostSQLite
+package import Outpost
+package import OutpostConfig
+package import OutpostSQLite
 
 /// Finds a config's D1 databases by binding or `database_name` and opens their storage.
-public enum D1Databases {
+package enum D1Databases {
     /// The `[[d1_databases]]` entry whose binding or `database_name` is `name` (as wrangler accepts
     /// either), `nil` when there is none.
-    public static func entry(_ name: String, in config: WorkerConfig) -> D1DatabaseConfig? {
+    package static func entry(_ name: String, in config: WorkerConfig) -> D1DatabaseConfig? {
         config.d1Databases.first { $0.binding == name || $0.databaseName == name }
     }
 
     /// The entry for `name`, or wrangler's "Couldn't find a D1 DB" error.
-    public static func find(_ name: String, in config: WorkerConfig) throws(D1CLIError) -> D1DatabaseConfig {
+    package static func find(_ name: String, in config: WorkerConfig) throws(D1CLIError) -> D1DatabaseConfig {
         if let entry = entry(name, in: config) { return entry }
         throw notFound(name, configPath: config.file)
     }
 
     /// wrangler's error for a database name or binding the config does not declare.
-    public static func notFound(_ name: String, configPath: String?) -> D1CLIError {
+    package static func notFound(_ name: String, configPath: String?) -> D1CLIError {
         D1CLIError(
             "Couldn't find a D1 DB with the name or binding '\(name)' in your \(configFileName(configPath)) file.")
     }
 
     /// wrangler's name for a config file in messages: by format, `wrangler.toml`, `wrangler.json` or
     /// `wrangler.jsonc` (`Wrangler configuration` without a file).
-    public static func configFileName(_ path: String?) -> String {
+    package static func configFileName(_ path: String?) -> String {
         switch path.map({ ($0 as NSString).pathExtension.lowercased() }) {
         case "toml": "wrangler.toml"
         case "json": "wrangler.json"
@@ -35,22 +35,22 @@ public enum D1Databases {
     }
 
     /// The SQLite file of `database`: `<state_dir>/d1/<database_name or binding>.sqlite`.
-    public static func path(of database: D1DatabaseConfig, in config: WorkerConfig) -> String {
+    package static func path(of database: D1DatabaseConfig, in config: WorkerConfig) -> String {
         D1Engine.path(stateDirectory: config.outpost.stateDir, localName: database.localName)
     }
 
     /// Opens the engine of `database` on the same file the server uses.
-    public static func open(_ database: D1DatabaseConfig, in config: WorkerConfig) throws -> D1Engine {
+    package static func open(_ database: D1DatabaseConfig, in config: WorkerConfig) throws -> D1Engine {
         try D1Engine(path: path(of: database, in: config))
     }
 
     /// The storage the `d1` commands run `database`'s SQL on: the one the server uses for it.
-    public static func storage(_ database: D1DatabaseConfig, in config: WorkerConfig) throws -> any D1Storage {
+    package static func storage(_ database: D1DatabaseConfig, in config: WorkerConfig) throws -> any D1Storage {
         try open(database, in: config)
     }
 
     /// Where `database`'s data lives, for the commands' headers.
-    public static func location(of database: D1DatabaseConfig, in config: WorkerConfig) -> String {
+    package static func location(of database: D1DatabaseConfig, in config: WorkerConfig) -> String {
         path(of: database, in: config)
     }
 }

@@ -1,7 +1,7 @@
-public import Foundation
-public import Outpost
-public import OutpostConfig
-public import OutpostSQLite
+package import Foundation
+package import Outpost
+package import OutpostConfig
+package import OutpostSQLite
 
 /// wrangler's D1 migrations for one database: the files `migrations_pattern` matches under
 /// `migrations_dir`, recorded in `migrations_table`.
@@ -10,25 +10,25 @@ public import OutpostSQLite
 /// (default `<migrations_dir>/*.sql`, `**` allowed, dot files never matched) are relative to the
 /// project (the config file's directory); the pattern must start with `<migrations_dir>/`. A
 /// migration's name is its path relative to `migrations_dir`, with `/`.
-public struct D1Migrations: Sendable {
+package struct D1Migrations: Sendable {
     /// The project directory (the config file's directory).
-    public let projectDirectory: String
+    package let projectDirectory: String
     /// `migrations_dir`, normalized (`./` and a trailing `/` removed).
-    public let migrationsDir: String
+    package let migrationsDir: String
     /// `migrations_pattern`, normalized, relative to the project.
-    public let pattern: String
+    package let pattern: String
     /// The table that records applied migrations (`migrations_table`).
-    public let table: String
+    package let table: String
     /// The config file's name in messages (`wrangler.toml`, `wrangler.json`, `wrangler.jsonc`).
-    public let configFile: String
+    package let configFile: String
     /// Whether `migrations_dir` was set in the config (wrangler's missing-folder hint depends on it).
-    public let isDirConfigured: Bool
+    package let isDirConfigured: Bool
 
     /// The migrations of `database` (wrangler's defaults when `nil`) in `projectDirectory`, whose config
     /// file is `configPath`; fails with wrangler's message when the pattern is set without `migrations_dir` or
     /// does not start with `<migrations_dir>/` (an absolute pattern or one that leaves the directory
     /// included).
-    public init(database: D1DatabaseConfig?, configPath: String, projectDirectory: String) throws(D1CLIError) {
+    package init(database: D1DatabaseConfig?, configPath: String, projectDirectory: String) throws(D1CLIError) {
         self.projectDirectory = projectDirectory
         configFile = D1Databases.configFileName(configPath)
         table = database?.migrationsTable ?? "d1_migrations"
@@ -66,7 +66,7 @@ public struct D1Migrations: Sendable {
 
     /// The migrations in `directory` (an absolute path) with wrangler's default pattern (`*.sql` files
     /// directly inside it), recorded in `table`.
-    public init(directory: String, table: String = "d1_migrations") {
+    package init(directory: String, table: String = "d1_migrations") {
         projectDirectory = (directory as NSString).deletingLastPathComponent
         migrationsDir = MigrationPath.normalize(directory)
         pattern = MigrationPath.normalize(directory + "/*.sql")
@@ -83,13 +83,13 @@ public struct D1Migrations: Sendable {
     }
 
     /// The migrations directory as an absolute path.
-    public var directory: String {
+    package var directory: String {
         let joined = migrationsDir.hasPrefix("/") ? migrationsDir : projectDirectory + "/" + migrationsDir
         return ConfigPath.normalize(joined)
     }
 
     /// wrangler's table DDL (the table name double-quoted, `"` doubled).
-    public var createTableSQL: String {
+    package var createTableSQL: String {
         "CREATE TABLE IF NOT EXISTS \(quotedTable)(\n\t\tid         INTEGER PRIMARY KEY AUTOINCREMENT,\n"
             + "\t\tname       TEXT UNIQUE,\n\t\tapplied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL\n);"
     }
@@ -100,7 +100,7 @@ public struct D1Migrations: Sendable {
 
     /// The migration names, in wrangler's order: every regular file under the directory whose path
     /// matches the pattern (directories the pattern cannot reach are not walked).
-    public func files() -> [String] {
+    package func files() -> [String] {
         files(matching: GlobPattern(Self.relative(pattern, to: migrationsDir) ?? pattern))
     }
 
@@ -126,13 +126,13 @@ public struct D1Migrations: Sendable {
 
     /// `names` in wrangler's order: segment by segment, by leading number (numbered before unnumbered),
     /// then lexicographically — `1_a, 9_b, 10_c, z`.
-    public static func ordered(_ names: [String]) -> [String] {
+    package static func ordered(_ names: [String]) -> [String] {
         names.sorted(by: MigrationPath.precedes)
     }
 
     /// wrangler's warning when the pattern matches nothing but the folder has drizzle's
     /// `*/migration.sql` layout, else `nil`.
-    public func drizzleHint() -> String? {
+    package func drizzleHint() -> String? {
         guard files().isEmpty, !files(matching: GlobPattern("*/migration.sql")).isEmpty else { return nil }
         let drizzle = MigrationPath.normalize(migrationsDir + "/*/migration.sql")
         return "Could not find any migration files matching `\(pattern)`. It looks like there are migration files "
@@ -141,31 +141,31 @@ public struct D1Migrations: Sendable {
     }
 
     /// Whether the migrations directory exists.
-    public var directoryExists: Bool {
+    package var directoryExists: Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// wrangler's warning for a missing migrations directory.
-    public var missingDirectoryWarning: String {
+    package var missingDirectoryWarning: String {
         "No migrations folder found."
             + (isDirConfigured
                 ? "" : " Set `migrations_dir` in your \(configFile) file to choose a different path.")
     }
 
     /// wrangler's error for a missing migrations directory.
-    public var missingDirectoryError: D1CLIError { D1CLIError("No migrations present at \(directory).") }
+    package var missingDirectoryError: D1CLIError { D1CLIError("No migrations present at \(directory).") }
 
     /// The number of the next migration: one more than the highest leading number among the matched
     /// files (`1` when none is numbered).
-    public func nextNumber() -> Int {
+    package func nextNumber() -> Int {
         let highest = files().compactMap(MigrationPath.number(of:)).max() ?? 0
         return highest >= Double(Int.max - 1) ? Int.max : max(0, Int(highest)) + 1
     }
 
     /// The file name `migrations create` would write for `message` (`NNNN_message_with_underscores.sql`),
     /// refused with wrangler's message when it holds a path separator or the pattern would not match it.
-    public func newFileName(message: String) throws(D1CLIError) -> String {
+    package func newFileName(message: String) throws(D1CLIError) -> String {
         let name = message.replacing(" ", with: "_")
         if name.contains("/") || name.contains("\\") {
             throw D1CLIError(
@@ -190,7 +190,7 @@ public struct D1Migrations: Sendable {
 
     /// Writes migration `file` (from `newFileName`) into the existing directory with wrangler's header
     /// and returns its path.
-    public func create(file: String, now: Date = Date()) throws(D1CLIError) -> String {
+    package func create(file: String, now: Date = Date()) throws(D1CLIError) -> String {
         let number = String(file.prefix { $0 != "_" })
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -211,12 +211,12 @@ public struct D1Migrations: Sendable {
     // MARK: Database
 
     /// Creates the migrations table if needed.
-    public func createTable(on storage: any D1Storage) async throws {
+    package func createTable(on storage: any D1Storage) async throws {
         _ = try await storage.execute([D1Query(sql: createTableSQL)], sessionToken: nil)
     }
 
     /// The names recorded as applied, in application order (creating the table if needed).
-    public func applied(on storage: any D1Storage) async throws -> [String] {
+    package func applied(on storage: any D1Storage) async throws -> [String] {
         try await createTable(on: storage)
         let sql = "SELECT *\n\t\tFROM \(quotedTable)\n\t\tORDER BY id"
         let response = try await storage.execute([D1Query(sql: sql)], sessionToken: nil)
@@ -230,35 +230,35 @@ public struct D1Migrations: Sendable {
     }
 
     /// The matched files not yet recorded as applied, in order.
-    public func unapplied(on storage: any D1Storage) async throws -> [String] {
+    package func unapplied(on storage: any D1Storage) async throws -> [String] {
         let done = Set(try await applied(on: storage))
         return files().filter { !done.contains($0) }
     }
 
     /// The SQL wrangler runs for migration `name`: its file, then the insert recording it.
-    public func sql(for name: String) throws -> String {
+    package func sql(for name: String) throws -> String {
         let contents = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
         let escaped = name.replacing("'", with: "''")
         return contents + "\nINSERT INTO \(quotedTable) (name)\nvalues ('\(escaped)');"
     }
 
     /// Applies migration `name` as one atomic batch (its statements and the recording insert).
-    public func apply(_ name: String, on storage: any D1Storage) async throws {
+    package func apply(_ name: String, on storage: any D1Storage) async throws {
         _ = try await D1SQLRunner.execute(try sql(for: name), on: storage)
     }
 
     /// What `apply(on:)` did: each attempted migration with its outcome, and the first failure.
-    public struct ApplyReport: Sendable {
+    package struct ApplyReport: Sendable {
         /// `(name, applied?)` for each migration attempted, in order.
-        public var outcomes: [(name: String, applied: Bool)] = []
+        package var outcomes: [(name: String, applied: Bool)] = []
         /// The failing migration's error, if one failed (later ones were not attempted).
-        public var failure: String?
+        package var failure: String?
     }
 
     /// Applies every unapplied migration to `engine` synchronously, in order, each atomically, stopping
     /// at the first failure (for test fixtures and tools that hold an engine; the commands go through
     /// `D1Storage`).
-    public func apply(on engine: D1Engine) throws -> ApplyReport {
+    package func apply(on engine: D1Engine) throws -> ApplyReport {
         _ = try engine.run([D1Query(sql: createTableSQL)])
         let rows = try engine.run([D1Query(sql: "SELECT name FROM \(quotedTable)")]).results.first?.rows ?? []
         let done = Set(

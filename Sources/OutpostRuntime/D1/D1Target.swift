@@ -4,18 +4,18 @@
 /// Outpost's databases are always the ones its own backends hold (the server uses the same files or
 /// cluster), so `--local` is accepted and is the default, and `--remote` / `--preview` are refused:
 /// there is no Cloudflare account behind them.
-public struct D1Target: Sendable, Equatable {
+package struct D1Target: Sendable, Equatable {
     /// `--local`.
-    public var local = false
+    package var local = false
     /// `--remote`.
-    public var remote = false
+    package var remote = false
     /// `--preview`.
-    public var preview = false
+    package var preview = false
     /// Whether `--persist-to` was given.
-    public var persistTo = false
+    package var persistTo = false
 
     /// The flags as given.
-    public init(local: Bool = false, remote: Bool = false, preview: Bool = false, persistTo: Bool = false) {
+    package init(local: Bool = false, remote: Bool = false, preview: Bool = false, persistTo: Bool = false) {
         self.local = local
         self.remote = remote
         self.preview = preview
@@ -23,12 +23,12 @@ public struct D1Target: Sendable, Equatable {
     }
 
     /// Outpost's sentence for `--remote` (and `--preview --remote`).
-    public static let remoteRefusal =
+    package static let remoteRefusal =
         "Outpost has no remote D1 databases: its d1 commands always act on the database its own backend "
         + "holds (the one the server uses). Run the command without --remote (and without --preview)."
 
     /// wrangler's checks of `executeSql`, in wrangler's order.
-    public func validate() throws(D1CLIError) {
+    package func validate() throws(D1CLIError) {
         if local && remote {
             throw D1CLIError("Error: can't use --local and --remote at the same time")
         }
@@ -45,7 +45,7 @@ public struct D1Target: Sendable, Equatable {
     }
 
     /// Outpost's refusal of a remote target, where wrangler would go to Cloudflare's API.
-    public func requireLocal() throws(D1CLIError) {
+    package func requireLocal() throws(D1CLIError) {
         if remote || preview { throw D1CLIError(Self.remoteRefusal) }
     }
 }

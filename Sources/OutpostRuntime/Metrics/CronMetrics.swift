@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import OutpostCron
 
 /// Records cron runs through swift-metrics: `outpost_cron_runs_total{cron}`,
 /// `outpost_cron_failures_total{cron}`, `outpost_cron_skipped_total{cron}` and

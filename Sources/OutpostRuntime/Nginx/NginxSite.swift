@@ -64,6 +64,10 @@ package struct NginxSite: Sendable {
         out.line("    \"~^(?<op_path>[^?]*)\" $op_path;")
         out.line("    default $request_uri;")
         out.line("}")
+        out.line("# The path an exact asset location is asked for: the request's, or a 200 rewrite's target.")
+        out.line("map $outpost_path $outpost_request_path {")
+        out.line("    default $outpost_path;")
+        out.line("}")
         for site in sites {
             upstream(site, &out)
             if let assets = site.assets, let config = site.config.assets {
@@ -103,14 +107,14 @@ package struct NginxSite: Sendable {
             return [
                 Server(
                     names: ["localhost"],
-                    mounts: sites.map { ($0, try! RoutePattern("localhost/*", customDomain: false)) })
+                    mounts: sites.map { ($0, RoutePattern(everyPathOf: "localhost")) })
             ]
         }
         var byHost: [(String, [(Site, RoutePattern)])] = []
         var unrouted: [(Site, RoutePattern)] = []
         for site in sites {
             if site.config.routes.isEmpty {
-                unrouted.append((site, try RoutePattern("_/*", customDomain: false)))
+                unrouted.append((site, RoutePattern(everyPathOf: "_")))
             }
             for pattern in site.config.routes {
                 let route = try RoutePattern(pattern, customDomain: site.config.customDomains.contains(pattern))
@@ -178,7 +182,8 @@ package struct NginxSite: Sendable {
         for (site, route) in mounts {
             let modifier = route.isPrefix ? "^~ " : "= "
             out.line("    location \(modifier)\(NginxText.quoted(route.path)) {")
-            if let assets = site.assets, let config = site.config.assets, !config.runWorkerFirst {
+            // An exact route (no `*`) cannot hold nested locations in nginx: it goes to the worker.
+            if route.isPrefix, let assets = site.assets, let config = site.config.assets, !config.runWorkerFirst {
                 SiteLocations(site: site, assets: assets, config: config).write(mount: route, &out)
             } else {
                 fastcgi(site, indent: "        ", &out)

@@ -1,5 +1,6 @@
 import Foundation
 import Outpost
+import OutpostCron
 import OutpostFastCGI
 import Prometheus
 
@@ -56,6 +57,7 @@ struct StatusPage: Sendable {
         return [
             "pool": .string(name),
             "process manager": "static",
+            "pid": .number(Double(getpid())),
             "start time": .number(startTime.timeIntervalSince1970.rounded()),
             "start since": .number(Date().timeIntervalSince(startTime).rounded()),
             "accepted conn": .number(Double(stats.accepted)),
