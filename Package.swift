@@ -115,7 +115,11 @@ let package = Package(
             name: "OutpostTests",
             dependencies: ["Outpost", "OutpostTesting", "OutpostTestSupport", "OutpostSQLite", "OutpostRedis"],
             swiftSettings: swiftSettings),
-        .target(name: "KYXCheckin", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .target(
+            name: "KYXCheckin",
+            dependencies: ["Outpost", .product(name: "Metrics", package: "swift-metrics")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "kyx-checkin",
             dependencies: [
@@ -126,7 +130,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KYXCheckinTests",
-            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRedis", "kyx-checkin"],
+            dependencies: [
+                "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRedis", "kyx-checkin",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -149,6 +156,8 @@ let package = Package(
             dependencies: [
                 "OutpostRuntime", "OutpostCron", "OutpostTesting", "OutpostTestSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

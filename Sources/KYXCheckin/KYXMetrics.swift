@@ -1,8 +1,13 @@
+public import Metrics
 import Outpost
 import Synchronization
 
 /// Counters of one worker instance: cache hits/misses/errors per family, D1 queries run and avoided,
-/// and response times per route. Owned by the worker value (no global state).
+/// and response times per route. Owned by the worker value (no global state). Kept here for
+/// `/api/admin/metrics` and recorded through swift-metrics (the status page's `?prometheus`):
+/// `kyx_cache_lookups_total{family,result="hit"|"miss"}`, `kyx_cache_errors_total{family}`,
+/// `kyx_cache_kv_operations_total{family,op="read"|"write"|"delete"}`,
+/// `kyx_d1_queries_total{family,result="executed"|"avoided"}` and `kyx_route_duration_seconds{route}`.
 /// JS equivalent: the counters the original Worker keeps for `/api/admin/metrics`.
 public final class KYXMetrics: Sendable {
     private struct FamilyCounters {
@@ -21,24 +26,80 @@ public final class KYXMetrics: Sendable {
         var d1Executed = 0
         var d1Avoided = 0
         var routeTimes: [String: [Double]] = [:]
+        var recorders: [CacheFamily: KYXFamilyRecorder] = [:]
+        var routeTimers: [String: Timer] = [:]
     }
 
     private let state = Mutex(State())
+    private let factory: (any MetricsFactory)?
     private static let keptSamples = 1_000
 
-    /// Empty counters.
+    /// Empty counters, recorded into `factory` (by default the process's swift-metrics, looked up at the
+    /// first recording, so a worker made before the executable bootstraps metrics still reports).
     /// JS equivalent: none.
-    public init() {}
+    public init(factory: (any MetricsFactory)? = nil) {
+        self.factory = factory
+    }
 
-    func hit(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].hits += 1 } }
-    func miss(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].misses += 1 } }
-    func error(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].errors += 1 } }
+    func hit(_ family: CacheFamily) {
+        count(family) {
+            $0.hits += 1
+        } record: {
+            $0.hits.increment()
+        }
+    }
+    func miss(_ family: CacheFamily) {
+        count(family) {
+            $0.misses += 1
+        } record: {
+            $0.misses.increment()
+        }
+    }
+    func error(_ family: CacheFamily) {
+        count(family) {
+            $0.errors += 1
+        } record: {
+            $0.errors.increment()
+        }
+    }
     /// Counts one KV get of `family` (hit, miss or error).
-    func kvRead(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].kvReads += 1 } }
+    func kvRead(_ family: CacheFamily) {
+        count(family) {
+            $0.kvReads += 1
+        } record: {
+            $0.kvReads.increment()
+        }
+    }
     /// Counts one KV put of `family`.
-    func kvWrite(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].kvWrites += 1 } }
+    func kvWrite(_ family: CacheFamily) {
+        count(family) {
+            $0.kvWrites += 1
+        } record: {
+            $0.kvWrites.increment()
+        }
+    }
     /// Counts one KV delete of `family`.
-    func kvDelete(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].kvDeletes += 1 } }
+    func kvDelete(_ family: CacheFamily) {
+        count(family) {
+            $0.kvDeletes += 1
+        } record: {
+            $0.kvDeletes.increment()
+        }
+    }
+
+    /// Applies `change` to `family`'s counters and `record` to its swift-metrics handles (made on first use).
+    private func count(
+        _ family: CacheFamily, _ change: (inout FamilyCounters) -> Void, record: (KYXFamilyRecorder) -> Void
+    ) {
+        let recorder = state.withLock { state -> KYXFamilyRecorder in
+            change(&state.families[family, default: .init()])
+            if let recorder = state.recorders[family] { return recorder }
+            let recorder = KYXFamilyRecorder(family: family, factory: factory ?? MetricsSystem.factory)
+            state.recorders[family] = recorder
+            return recorder
+        }
+        record(recorder)
+    }
 
     /// KV gets, puts and deletes of `family`.
     /// JS equivalent: none (counters of the original `/api/admin/metrics`).
@@ -51,17 +112,21 @@ public final class KYXMetrics: Sendable {
 
     /// Counts one D1 query run for `family` (a cache miss, or caching off).
     func d1Executed(_ family: CacheFamily) {
-        state.withLock {
+        state.withLock { $0.d1Executed += 1 }
+        count(family) {
             $0.d1Executed += 1
-            $0.families[family, default: .init()].d1Executed += 1
+        } record: {
+            $0.d1Executed.increment()
         }
     }
 
     /// Counts one D1 query a cache hit of `family` made unnecessary.
     func d1Avoided(_ family: CacheFamily) {
-        state.withLock {
+        state.withLock { $0.d1Avoided += 1 }
+        count(family) {
             $0.d1Avoided += 1
-            $0.families[family, default: .init()].d1Avoided += 1
+        } record: {
+            $0.d1Avoided.increment()
         }
     }
 
@@ -76,12 +141,19 @@ public final class KYXMetrics: Sendable {
 
     /// Records one response time of `route` in milliseconds.
     func record(route: String, milliseconds: Double) {
-        state.withLock { state in
+        let timer = state.withLock { state -> Timer in
             var samples = state.routeTimes[route, default: []]
             samples.append(milliseconds)
             if samples.count > Self.keptSamples { samples.removeFirst(samples.count - Self.keptSamples) }
             state.routeTimes[route] = samples
+            if let timer = state.routeTimers[route] { return timer }
+            let timer = Timer(
+                label: "kyx_route_duration_seconds", dimensions: [("route", route)],
+                factory: factory ?? MetricsSystem.factory)
+            state.routeTimers[route] = timer
+            return timer
         }
+        timer.recordNanoseconds(Int64(milliseconds * 1_000_000))
     }
 
     /// Hits, misses and errors of `family`.

@@ -21,7 +21,8 @@ package struct CronScheduler: Sendable {
     private let tracker: WaitUntilTracker
 
     /// A scheduler of `crons` for `worker`. `tracker` receives the runs' `waitUntil` work (pass the
-    /// server's so shutdown waits for it); by default a tracker that logs its errors.
+    /// server's so shutdown waits for it); by default a tracker that logs its errors. `observer` hears
+    /// of every finished and skipped run.
     package init(
         worker: any Worker,
         env: Env,
@@ -29,7 +30,8 @@ package struct CronScheduler: Sendable {
         clock: any CronClock,
         logger: Logger,
         options: CronSchedulerOptions = CronSchedulerOptions(),
-        tracker: WaitUntilTracker? = nil
+        tracker: WaitUntilTracker? = nil,
+        observer: (any CronRunObserver)? = nil
     ) {
         self.worker = worker
         self.env = env
@@ -42,7 +44,7 @@ package struct CronScheduler: Sendable {
             ?? WaitUntilTracker { error in
                 logger.error("scheduled waitUntil work failed: \(error)")
             }
-        stats = CronStats(expressions: crons.map(\.text))
+        stats = CronStats(expressions: crons.map(\.text), observer: observer)
     }
 
     /// Fires the crons until the calling task is cancelled; then stops firing, lets in-flight runs

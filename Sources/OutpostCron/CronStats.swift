@@ -14,11 +14,14 @@ package final class CronStats: Sendable {
     }
 
     private let state: Mutex<State>
+    private let observer: (any CronRunObserver)?
 
-    /// Zeroed counters for the crons `expressions`, in config order.
-    package init(expressions: [String]) {
+    /// Zeroed counters for the crons `expressions`, in config order; `observer` hears of every
+    /// finished or skipped run (the runtime records them as metrics).
+    package init(expressions: [String], observer: (any CronRunObserver)? = nil) {
         let crons = expressions.map { CronCounters(expression: $0) }
         state = Mutex(State(snapshot: CronStatsSnapshot(state: .notStarted, crons: crons)))
+        self.observer = observer
     }
 
     /// The counters now.
@@ -47,7 +50,9 @@ package final class CronStats: Sendable {
     /// when it is already running.
     func beginRun(_ index: Int) -> Bool {
         var began = false
+        var expression = ""
         update { snapshot in
+            expression = snapshot.crons[index].expression
             if snapshot.crons[index].isRunning {
                 snapshot.crons[index].skippedOverlaps += 1
             } else {
@@ -55,12 +60,16 @@ package final class CronStats: Sendable {
                 began = true
             }
         }
+        if !began { observer?.skipped(cron: expression) }
         return began
     }
 
     /// Records the end of the run of cron `index`.
     func finishRun(_ index: Int, _ record: CronRunRecord) {
+        var expression = ""
+        defer { observer?.finished(cron: expression, record) }
         update { snapshot in
+            expression = snapshot.crons[index].expression
             snapshot.crons[index].isRunning = false
             snapshot.crons[index].runs += 1
             if !record.succeeded { snapshot.crons[index].failures += 1 }

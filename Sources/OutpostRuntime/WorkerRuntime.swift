@@ -20,6 +20,8 @@ struct WorkerRuntime: Sendable {
     let logger: Logger
     let dev: Bool
     let registry: PrometheusCollectorRegistry
+    let metrics: any MetricsFactory
+    let requestMetrics: RequestMetrics
     let crons: [CronExpression]
     let trustedProxies: [IPRange]
 
@@ -28,14 +30,17 @@ struct WorkerRuntime: Sendable {
         self.config = config
         self.logger = logger
         self.dev = dev
-        registry = MetricsSetup.bootstrap()
+        // The executable bootstrapped swift-metrics with the registry the status page shows.
+        metrics = MetricsSystem.factory
+        registry = MetricsBootstrap.registry ?? PrometheusCollectorRegistry()
+        requestMetrics = RequestMetrics(factory: metrics)
         crons = try CronConfigValidator.parsedCrons(in: config)
         trustedProxies = config.outpost.trustedProxies.compactMap(IPRange.init)
         let waitUntilLogger = logger
         tracker = WaitUntilTracker { error in
             waitUntilLogger.error("waitUntil task failed", metadata: ["error": "\(error)"])
         }
-        env = try EnvFactory(config: config).makeEnv()
+        env = try EnvFactory(config: config, metrics: metrics).makeEnv()
         invoker = WorkerInvoker(worker: worker, env: env, tracker: tracker, showsErrors: dev, logger: logger)
         if dev, ProcessInfo.processInfo.environment["OUTPOST_QUIET"] == nil {
             logger.info(
@@ -112,7 +117,7 @@ struct WorkerRuntime: Sendable {
         let stats = FastCGIStats(threads: max(1, config.outpost.threads))
         let status = StatusPage(
             name: config.name ?? "outpost", startTime: Date(), stats: stats, tracker: tracker, listenFD: listenFD,
-            registry: registry, cronStats: cronStats)
+            registry: registry, serverMetrics: ServerMetrics(registry: registry), cronStats: cronStats)
         return FastCGIServer(
             listenFD: listenFD,
             options: FastCGIServerOptions(
@@ -125,29 +130,31 @@ struct WorkerRuntime: Sendable {
     private func makeScheduler() -> CronScheduler {
         CronScheduler(
             worker: worker, env: env, crons: crons, clock: SystemCronClock(), logger: logger,
-            options: CronSchedulerOptions(config: config), tracker: tracker)
+            options: CronSchedulerOptions(config: config), tracker: tracker,
+            observer: CronMetrics(crons: crons.map(\.text), factory: metrics))
     }
 
     /// The request path: the status page, dev's scheduled-test endpoints, then the worker.
     private func makeHandler(status: StatusPage) -> FastCGIHandler {
-        let invoker = self.invoker
         let statusPath = config.outpost.statusPath
-        let dev = self.dev
-        let worker = self.worker
-        let env = self.env
-        let tracker = self.tracker
+        let runtime = self
         return { request in
             if let statusPath, request.path == statusPath {
                 return status.response(for: request)
             }
-            if dev,
-                let response = await ScheduledTestEndpoint.response(
-                    for: request, worker: worker, env: env, tracker: tracker)
-            {
-                return response
-            }
-            return await invoker.fetch(request)
+            return await runtime.requestMetrics.measure { await runtime.respond(to: request) }
         }
+    }
+
+    /// Dev's scheduled-test endpoints, else the worker.
+    private func respond(to request: Request) async -> Response {
+        if dev,
+            let response = await ScheduledTestEndpoint.response(
+                for: request, worker: worker, env: env, tracker: tracker)
+        {
+            return response
+        }
+        return await invoker.fetch(request)
     }
 
     private func drainWaitUntil() async {
@@ -163,22 +170,6 @@ struct WorkerRuntime: Sendable {
         }
         if tracker.inFlight > 0 {
             logger.error("shutdown timeout: abandoning waitUntil tasks", metadata: ["tasks": "\(tracker.inFlight)"])
-        }
-    }
-}
-
-/// Routes swift-metrics (KV, D1, cron counters) to one Prometheus registry per process.
-enum MetricsSetup {
-    private static let registry = Mutex<PrometheusCollectorRegistry?>(nil)
-
-    /// The process's registry; the first call bootstraps swift-metrics with it.
-    static func bootstrap() -> PrometheusCollectorRegistry {
-        registry.withLock { current in
-            if let current { return current }
-            let created = PrometheusCollectorRegistry()
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: created))
-            current = created
-            return created
         }
     }
 }

@@ -23,6 +23,8 @@ public enum OutpostCLI {
         startupWarnings: @escaping @Sendable (Env) -> [String] = { _ in [] },
         arguments: [String] = Array(CommandLine.arguments.dropFirst())
     ) async -> Never {
+        // swift-metrics' one bootstrap per process: the Prometheus registry the status page shows.
+        MetricsBootstrap.prometheus()
         // Help and error texts are rendered inside the task-local scope, where the worker's commands exist.
         let outcome = await OutpostCommand.$workerCommands.withValue(commands) { () async -> (Int32, String) in
             guard

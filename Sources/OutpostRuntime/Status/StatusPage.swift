@@ -14,6 +14,7 @@ struct StatusPage: Sendable {
     let tracker: WaitUntilTracker
     let listenFD: Int32
     let registry: PrometheusCollectorRegistry
+    let serverMetrics: ServerMetrics
     let cronStats: CronStats
 
     func response(for request: Request) -> Response {
@@ -80,78 +81,13 @@ struct StatusPage: Sendable {
         ]
     }
 
-    /// Prometheus text: the server's own gauges and counters, then the swift-metrics registry.
+    /// Prometheus text: the process's registry (every swift-metrics metric: requests, KV, D1, crons,
+    /// the worker's own), after the server's counters are copied into it.
     func prometheus() -> String {
-        var out = ""
-        func metric(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: Double)]) {
-            out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
-            for sample in samples {
-                out +=
-                    name + (sample.labels.isEmpty ? "" : "{\(sample.labels)}") + " "
-                    + format(sample.value) + "\n"
-            }
-        }
-        let queue = ListenQueue.read(fd: listenFD)
-        metric(
-            "outpost_start_time_seconds", "gauge", "When the worker process started.",
-            [("", startTime.timeIntervalSince1970.rounded())])
-        metric("outpost_accepted_connections_total", "counter", "Requests accepted.", [("", Double(stats.accepted))])
-        metric(
-            "outpost_listen_queue", "gauge", "Connections waiting in the accept queue.",
-            [("", Double(queue?.waiting ?? 0))])
-        metric(
-            "outpost_threads", "gauge", "Accept threads by state.",
-            [
-                ("state=\"active\"", Double(stats.active)),
-                ("state=\"idle\"", Double(max(0, stats.threads - stats.active))),
-            ])
-        metric(
-            "outpost_max_active_threads", "gauge", "The most requests served at once.", [("", Double(stats.maxActive))])
-        metric(
-            "outpost_max_threads_reached_total", "counter", "Requests accepted while every thread was busy.",
-            [("", Double(stats.maxThreadsReached))])
-        metric(
-            "outpost_slow_requests_total", "counter", "Requests slower than slowlog_ms.",
-            [("", Double(stats.slowRequests))])
-        metric(
-            "outpost_timed_out_requests_total", "counter", "Requests answered 504 by request_timeout_ms.",
-            [("", Double(stats.timeouts))])
-        metric(
-            "outpost_responses_total", "counter", "Responses by status class.",
-            stats.responsesByClass.sorted { $0.key < $1.key }.map { ("class=\"\($0.key)xx\"", Double($0.value)) })
-        out +=
-            "# HELP outpost_request_duration_seconds Time from accept to the end of the response.\n# TYPE outpost_request_duration_seconds histogram\n"
-        var cumulative = 0
-        for (index, count) in stats.latencyCounts.enumerated() {
-            cumulative += count
-            let bound =
-                index < FastCGIStats.latencyBuckets.count
-                ? format(FastCGIStats.latencyBuckets[index]) : "+Inf"
-            out += "outpost_request_duration_seconds_bucket{le=\"\(bound)\"} \(cumulative)\n"
-        }
-        out += "outpost_request_duration_seconds_sum \(format(stats.latencySum))\n"
-        out += "outpost_request_duration_seconds_count \(cumulative)\n"
-        metric("outpost_waituntil_tasks", "gauge", "waitUntil tasks running.", [("", Double(tracker.inFlight))])
-        metric(
-            "outpost_waituntil_started_total", "counter", "waitUntil tasks started.",
-            [("", Double(tracker.startedCount))])
-        metric(
-            "outpost_waituntil_failed_total", "counter", "waitUntil tasks that threw.",
-            [("", Double(tracker.failedCount))])
-        let cron = cronStats.snapshot
-        metric(
-            "outpost_cron_runs_total", "counter", "Scheduled runs by cron.",
-            cron.crons.map { ("cron=\"\($0.expression)\"", Double($0.runs)) })
-        metric(
-            "outpost_cron_failures_total", "counter", "Scheduled runs that threw, by cron.",
-            cron.crons.map { ("cron=\"\($0.expression)\"", Double($0.failures)) })
-        metric(
-            "outpost_cron_skipped_total", "counter",
-            "Runs skipped because the previous run of the cron was still going.",
-            cron.crons.map { ("cron=\"\($0.expression)\"", Double($0.skippedOverlaps)) })
+        serverMetrics.update(stats: stats, tracker: tracker, listenFD: listenFD, started: startTime)
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
-        return out + String(decoding: buffer, as: UTF8.self)
+        return String(decoding: buffer, as: UTF8.self)
     }
 }
 
