@@ -136,15 +136,3 @@ struct HelloWorker: Worker {
         return Response(headers: ["Content-Type": "text/plain"], stream: stream)
     }
 }
-
-enum HelloError: Error, CustomStringConvertible {
-    case demonstration
-    var description: String { "a demonstration error thrown by /throw" }
-}
-
-@main
-struct HelloMain {
-    static func main() async {
-        await OutpostCLI.main(worker: HelloWorker())
-    }
-}
