@@ -131,8 +131,8 @@ let package = Package(
         .testTarget(
             name: "KYXCheckinTests",
             dependencies: [
-                "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRedis", "kyx-checkin",
-                .product(name: "Prometheus", package: "swift-prometheus"),
+                "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRuntime", "OutpostSQLite", "OutpostRedis",
+                "kyx-checkin", .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -41,7 +41,7 @@ public struct AdminAccountSetup: Sendable {
         do {
             let hash = try PasswordHasher(iterations: rounds).hash(password)
             let stamp = ISO8601DateFormatter().string(from: now)
-            _ = try await env.d1("DB").prepare(
+            _ = try await env.DB.prepare(
                 """
                 INSERT INTO admins (username, password_hash, is_active, created_at, updated_at) VALUES (?, ?, 1, ?, ?)
                 ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, is_active = 1,

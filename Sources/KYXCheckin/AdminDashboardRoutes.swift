@@ -35,6 +35,7 @@ struct AdminDashboardRoutes: Sendable {
                       (SELECT COUNT(*) FROM check_ins WHERE check_in_date = ?) AS today_checkins
                     """
                 ).bind(since, since, since, ctx.today).first() ?? JSONObject()
+            ctx.metrics.recordPending(row.int("pending"))
             return .object(row)
         }
     }

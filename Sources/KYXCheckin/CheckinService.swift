@@ -25,6 +25,7 @@ struct CheckinService: Sendable {
         if code != nil { await ctx.caches.inventory.invalidate() }
         let stats = try await UserStatsService(ctx: ctx).afterCheckIn(
             userID: userID, streak: streak, date: today, codeCents: code == nil ? nil : row.int("code_amount_cents"))
+        ctx.metrics.checkIn(completed: code != nil)
         return response(row: row, stats: stats, streak: streak, base: base, bonus: bonus)
     }
 

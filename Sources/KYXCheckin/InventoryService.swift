@@ -21,6 +21,7 @@ struct InventoryService: Sendable {
             FROM redemption_codes GROUP BY amount_cents ORDER BY amount_cents
             """
         ).all().results
+        ctx.metrics.recordUnissued(rows.map { (amountCents: $0.int("amount_cents"), unissued: $0.int("available")) })
         return .array(rows.map { .object($0.dollars("amount_cents", as: "amount")) })
     }
 }

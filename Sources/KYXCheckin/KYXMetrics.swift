@@ -32,6 +32,9 @@ public final class KYXMetrics: Sendable {
 
     private let state = Mutex(State())
     private let factory: (any MetricsFactory)?
+
+    /// Where metrics are recorded: the factory given at init, else the process's swift-metrics.
+    var recordingFactory: any MetricsFactory { factory ?? MetricsSystem.factory }
     private static let keptSamples = 1_000
 
     /// Empty counters, recorded into `factory` (by default the process's swift-metrics, looked up at the

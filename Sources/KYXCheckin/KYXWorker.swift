@@ -52,10 +52,10 @@ public struct KYXWorker: Worker {
 
     func context(for request: Request, env: Env, now: Date) throws -> AppContext {
         let settings = AppSettings(env: env)
-        let kv = try? env.kv("KV")
+        let kv = try? env.KV
         let caches = Caches(kv: kv, settings: settings, metrics: metrics, log: log)
         return AppContext(
-            request: request, env: env, db: try env.d1("DB"), settings: settings, now: now, metrics: metrics,
+            request: request, env: env, db: try env.DB, settings: settings, now: now, metrics: metrics,
             caches: caches, log: log, passwordHashes: passwordHashes)
     }
 }

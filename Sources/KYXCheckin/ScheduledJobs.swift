@@ -1,7 +1,7 @@
 import Foundation
 import Outpost
 
-/// The crons: `*/5 * * * *` recomputes rankings and inventory into KV; `0 * * * *` purges expired
+/// The crons: `*/5 * * * *` recomputes rankings and inventory into KV (and the pending gauge); `0 * * * *` purges expired
 /// sessions and OAuth states from D1 and warms the rewards config and rankings.
 struct ScheduledJobs: Sendable {
     let ctx: AppContext
@@ -23,6 +23,7 @@ struct ScheduledJobs: Sendable {
     func refresh() async throws {
         try await RankingService(ctx: ctx).refresh()
         try await InventoryService(ctx: ctx).refresh()
+        try await PendingGauge(ctx: ctx).refresh()
     }
 
     /// Expired sessions, OAuth states and admin-login failures out of D1; rewards config and rankings into KV.

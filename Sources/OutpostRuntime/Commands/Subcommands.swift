@@ -11,5 +11,6 @@ extension OutpostCommand {
         CronCommand.self,
         WorkerProcessCommand.self,
         NginxSiteCommand.self,
+        TypesCommand.self,
     ]
 }
