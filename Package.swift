@@ -35,6 +35,11 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CDqlite",
+            pkgConfig: "dqlite",
+            providers: [.apt(["libdqlite-dev"])]
+        ),
         .target(
             name: "Outpost",
             dependencies: [
@@ -48,6 +53,11 @@ let package = Package(
             dependencies: ["Outpost", "CSQLite"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "OutpostDqlite",
+            dependencies: ["Outpost", "OutpostSQLite", "CSQLite", "CDqlite"],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "OutpostConfig", dependencies: ["Outpost"], swiftSettings: swiftSettings),
         .target(
             name: "OutpostFastCGI",
@@ -57,7 +67,7 @@ let package = Package(
         .target(
             name: "OutpostRuntime",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostFastCGI",
+                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostFastCGI", "OutpostDqlite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -107,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostSQLiteTests",
-            dependencies: ["OutpostSQLite", "OutpostTesting"],
+            dependencies: ["OutpostSQLite", "OutpostTesting", "OutpostDqlite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

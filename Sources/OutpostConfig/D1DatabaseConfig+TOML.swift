@@ -19,8 +19,10 @@ extension D1DatabaseConfig {
             case "migrations_table": migrationsTable = try member.nonEmptyString()
             case "migrations_pattern", "database_internal_env": _ = try member.string()
             case "remote", "experimental_remote": _ = try member.bool()
+            case "backend", "url", "timeout_ms": break
             default: warnings.append(ConfigSchema.unknownKey(member, known: ConfigSchema.d1Database))
             }
         }
+        backend = try D1BackendConfig(entry: field, members: members, warnings: &warnings)
     }
 }

@@ -91,6 +91,8 @@ public struct D1DatabaseConfig: Sendable, Equatable {
     public var migrationsDir: String
     /// `migrations_table` (default `d1_migrations`).
     public var migrationsTable: String = "d1_migrations"
+    /// Outpost extra: `backend` (with `url`, `timeout_ms`), the embedded file by default.
+    public var backend: D1BackendConfig = .sqlite
     /// The config line of this entry, for messages.
     public var line: Int = 0
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 public import Outpost
 public import OutpostConfig
+import OutpostDqlite
 import OutpostSQLite
 
 /// Builds a worker's `Env` from its config: vars, secrets, and every KV and D1 binding opened on the
@@ -55,16 +56,22 @@ public struct EnvFactory: Sendable {
         return secrets
     }
 
-    /// A `D1Database` per `[[d1_databases]]` binding, each on `<state_dir>/d1/<database_name or binding>.sqlite`;
-    /// bindings naming the same database share one engine (one writer per file).
+    /// A `D1Database` per `[[d1_databases]]` binding: on `<state_dir>/d1/<database_name or binding>.sqlite`
+    /// (bindings naming the same file share one engine: one writer per file), or on its dqlite cluster.
     public func makeD1Databases() throws -> [String: D1Database] {
         var engines: [String: D1Engine] = [:]
         var databases: [String: D1Database] = [:]
         for entry in config.d1Databases {
-            let path = D1Databases.path(of: entry, in: config)
-            let engine = try engines[path] ?? D1Engine(path: path)
-            engines[path] = engine
-            databases[entry.binding] = D1Database(storage: engine)
+            switch entry.backend {
+            case .sqlite:
+                let path = D1Databases.path(of: entry, in: config)
+                let engine = try engines[path] ?? D1Engine(path: path)
+                engines[path] = engine
+                databases[entry.binding] = D1Database(storage: engine)
+            case .dqlite(let nodes, let name, let timeoutMs):
+                let storage = DqliteD1Storage(nodes: nodes, database: name, timeout: .milliseconds(timeoutMs))
+                databases[entry.binding] = D1Database(storage: storage)
+            }
         }
         return databases
     }

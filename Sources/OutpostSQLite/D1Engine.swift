@@ -114,7 +114,7 @@ public final class D1Engine: D1Storage {
     }
 
     /// `queries` without the empty ones (miniflare's filter), or `No SQL statements detected.`.
-    private static func nonEmpty(_ queries: [D1Query]) throws(D1Error) -> [D1Query] {
+    package static func nonEmpty(_ queries: [D1Query]) throws(D1Error) -> [D1Query] {
         if !queries.isEmpty, queries.allSatisfy({ startsWithStatement($0.sql) }) { return queries }
         let queries = queries.filter { !D1SQLText.isEmptyQuery($0.sql) }
         guard !queries.isEmpty else { throw D1Error(.query, "No SQL statements detected.") }

@@ -31,7 +31,7 @@ public enum D1CLI {
         let results = try D1SQLRunner.execute(sql, on: engine)
         if json { return D1SQLRunner.json(results) }
         let header =
-            "🌀 Executing on local database \(database.binding) (\(database.localName)) from \(engine.path):"
+            "🌀 Executing on local database \(database.binding) (\(database.localName)) from \(engine.location):"
         return header + "\n" + D1SQLRunner.text(results)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 public import OutpostConfig
-public import OutpostSQLite
+import OutpostDqlite
+import OutpostSQLite
 
 /// Finds a config's D1 databases by binding or `database_name` and opens their files.
 public enum D1Databases {
@@ -18,8 +19,13 @@ public enum D1Databases {
         D1Engine.path(stateDirectory: config.outpost.stateDir, localName: database.localName)
     }
 
-    /// Opens the engine of `database` on the same file the server uses.
-    public static func open(_ database: D1DatabaseConfig, in config: WorkerConfig) throws -> D1Engine {
-        try D1Engine(path: path(of: database, in: config))
+    /// Opens `database` where the server finds it: its file, or its dqlite cluster.
+    public static func open(_ database: D1DatabaseConfig, in config: WorkerConfig) throws -> any D1CLIDatabase {
+        switch database.backend {
+        case .sqlite:
+            return try D1Engine(path: path(of: database, in: config))
+        case .dqlite(let nodes, let name, let timeoutMs):
+            return DqliteD1Storage(nodes: nodes, database: name, timeout: .milliseconds(timeoutMs))
+        }
     }
 }

@@ -1,6 +1,6 @@
 public import Foundation
 import Outpost
-public import OutpostSQLite
+import OutpostSQLite
 
 /// wrangler's D1 migrations for one database: `.sql` files in a directory, recorded in a table.
 public struct D1Migrations: Sendable {
@@ -87,7 +87,7 @@ public struct D1Migrations: Sendable {
     // MARK: Database
 
     /// The names recorded as applied, in application order (creating the table if needed).
-    public func applied(on engine: D1Engine) throws -> [String] {
+    public func applied(on engine: any D1CLIDatabase) throws -> [String] {
         _ = try engine.run([D1Query(sql: createTableSQL)])
         let result = try engine.run([D1Query(sql: "SELECT * FROM \(quotedTable) ORDER BY id")])
         guard let rows = result.results.first else { return [] }
@@ -99,7 +99,7 @@ public struct D1Migrations: Sendable {
     }
 
     /// The files not yet applied, in order.
-    public func unapplied(on engine: D1Engine) throws -> [String] {
+    public func unapplied(on engine: any D1CLIDatabase) throws -> [String] {
         let done = Set(try applied(on: engine))
         return files().filter { !done.contains($0) }
     }
@@ -121,7 +121,7 @@ public struct D1Migrations: Sendable {
 
     /// Applies every unapplied migration in order, each as one atomic batch (its statements and the
     /// recording insert), stopping at the first failure; earlier migrations stay applied.
-    public func apply(on engine: D1Engine) throws -> ApplyReport {
+    public func apply(on engine: any D1CLIDatabase) throws -> ApplyReport {
         var report = ApplyReport()
         for name in try unapplied(on: engine) {
             do {

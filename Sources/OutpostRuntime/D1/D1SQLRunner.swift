@@ -1,5 +1,5 @@
 public import Outpost
-public import OutpostSQLite
+import OutpostSQLite
 
 /// Runs SQL text the way `wrangler d1 execute --local` does: transaction stripped, split into
 /// statements, all of them run as one atomic batch.
@@ -9,7 +9,7 @@ public import OutpostSQLite
 /// issues #3892, #5176).
 public enum D1SQLRunner {
     /// The results of running `sql` on `engine`, one per statement.
-    public static func execute(_ sql: String, on engine: D1Engine) throws -> [D1QueryResult] {
+    public static func execute(_ sql: String, on engine: any D1CLIDatabase) throws -> [D1QueryResult] {
         let statements: [String]
         do {
             statements = try SQLSplitter.statements(sql)
