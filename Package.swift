@@ -77,7 +77,7 @@ let package = Package(
         ),
         .target(
             name: "OutpostTesting",
-            dependencies: ["Outpost", "OutpostRuntime", "OutpostSQLite", "OutpostConfig"],
+            dependencies: ["Outpost", "OutpostRuntime", "OutpostSQLite", "OutpostConfig", "OutpostDqlite"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

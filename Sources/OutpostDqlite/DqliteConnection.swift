@@ -187,16 +187,36 @@ final class DqliteConnection {
             throw fail(error)
         }
         let type = header[4]
-        var decoder = DqliteDecoder(body)
         if type == DqliteWire.Response.failure.rawValue {
-            let code = try decoder.uint64()
-            let message = try decoder.text()
-            throw .failure(code: code, message: message)
+            let failure: DqliteError
+            do throws(DqliteError) {
+                failure = try Self.failure(body)
+            } catch {
+                throw fail(error)
+            }
+            throw failure
         }
         guard type == expecting.rawValue else {
             throw fail(.protocolViolation("expected response \(expecting.rawValue), got \(type)"))
         }
-        return decoder
+        return DqliteDecoder(body)
+    }
+
+    /// The FAILURE in `body`. When a query fails while stepping its first page, dqlite 1.11 sends what
+    /// it had already put in the page (the column header and any rows) before the failure; that prefix
+    /// is skipped: the failure is the code and message that end the body exactly.
+    private static func failure(_ body: [UInt8]) throws(DqliteError) -> DqliteError {
+        let plain = DqliteDecoder(body)
+        if let failure = plain.failureFillingTheRest() { return failure }
+        var prefixed = DqliteDecoder(body)
+        let columns = try prefixed.uint64()
+        guard columns > 0, columns <= 32767 else { throw .protocolViolation("malformed failure") }
+        for _ in 0..<columns { _ = try prefixed.text() }
+        while !prefixed.isAtEnd {
+            if let failure = prefixed.failureFillingTheRest() { return failure }
+            _ = try prefixed.row(count: Int(columns))
+        }
+        throw .protocolViolation("malformed failure")
     }
 
     /// Marks the connection broken (it must not be reused) and returns `error`.

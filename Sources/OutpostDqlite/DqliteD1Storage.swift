@@ -89,6 +89,11 @@ public final class DqliteD1Storage: D1Storage {
         }
     }
 
+    /// The address of the leader now, or `nil` when no configured node knows one within the timeout.
+    public func leaderAddress() -> String? {
+        (try? cluster.connectToLeader(deadline: ContinuousClock.now + timeout))?.address
+    }
+
     // MARK: Reads and writes
 
     private func read(_ query: D1Query, _ statement: D1StatementScanner.Statement, deadline: ContinuousClock.Instant)
@@ -110,11 +115,35 @@ public final class DqliteD1Storage: D1Storage {
                             rowsRead: rows.rows.count, rowsWritten: 0))
                 } catch .unknownOutcome(let reason) {
                     throw .notSent(reason)  // a read changes nothing: safe to send again
+                } catch .failure(let code, let message)
+                    where !DqliteError.failure(code: code, message: message).nothingRan
+                {
+                    throw .failure(
+                        code: code, message: Self.locate(message, code: code, in: statement.sql, lease, deadline))
                 }
             }
         } catch {
             throw Self.d1Error(error)
         }
+    }
+
+    /// `message` with ` at offset N` appended when the node's failure was a SQLite error at a place in
+    /// `sql` (see `D1ErrorOffset`); the schema is read on `lease` only then.
+    private static func locate(
+        _ message: String, code: UInt64, in sql: String, _ lease: DqliteCluster.Lease,
+        _ deadline: ContinuousClock.Instant
+    ) -> String {
+        guard code & 0xFF == 1 else { return message }
+        let offset = D1ErrorOffset.offset(of: message, in: sql) {
+            guard let rows = try? lease.connection.query(D1ErrorOffset.schemaSQL, deadline: deadline) else {
+                return nil
+            }
+            return rows.rows.compactMap { row in
+                if case .text(let text) = row.first { return text }
+                return nil
+            }
+        }
+        return offset.map { "\(message) at offset \($0)" } ?? message
     }
 
     private func write(_ parsed: [(D1Query, [D1StatementScanner.Statement])], deadline: ContinuousClock.Instant)
@@ -147,6 +176,7 @@ public final class DqliteD1Storage: D1Storage {
     ) throws(DqliteError) -> [D1QueryResult] {
         let connection = lease.connection
         var results: [D1QueryResult] = []
+        var current = ""
         do throws(DqliteError) {
             _ = try connection.exec("BEGIN IMMEDIATE", deadline: deadline)
             var before = try meta(lease, deadline: deadline)
@@ -160,6 +190,7 @@ public final class DqliteD1Storage: D1Storage {
                         throw DqliteError.failure(code: 23, message: refusal.cause)
                     }
                     let isLast = index == statements.count - 1
+                    current = statement.sql
                     rows = try run(statement, params: isLast ? query.params : [], on: connection, deadline: deadline)
                     rowsRead += rows.rows.count
                 }
@@ -178,9 +209,10 @@ public final class DqliteD1Storage: D1Storage {
             }
         } catch {
             if case .failure(let code, let message) = error, !error.nothingRan {
-                if userError == nil { userError = Self.d1Error(.failure(code: code, message: message)) }
-                if (try? connection.exec("ROLLBACK", deadline: deadline)) == nil {
-                    // The connection is gone, and with it the transaction.
+                _ = try? connection.exec("ROLLBACK", deadline: deadline)
+                if userError == nil {
+                    let located = Self.locate(message, code: code, in: current, lease, deadline)
+                    userError = Self.d1Error(.failure(code: code, message: located))
                 }
                 throw error
             }
@@ -243,7 +275,15 @@ public final class DqliteD1Storage: D1Storage {
         switch error {
         case .failure(let code, let message):
             if code == 23 { return D1Error(.query, "not authorized: SQLITE_AUTH") }
-            let sqlite = SQLiteError(extendedCode: Int32(truncatingIfNeeded: code), message: message)
+            var text = message
+            var offset: Int?
+            if let range = message.range(of: " at offset ", options: .backwards),
+                let number = Int(message[range.upperBound...])
+            {
+                text = String(message[..<range.lowerBound])
+                offset = number
+            }
+            let sqlite = SQLiteError(extendedCode: Int32(truncatingIfNeeded: code), message: text, offset: offset)
             return D1Error(.query, sqlite.description)
         case .notSent(let reason):
             return D1Error(.query, reason)

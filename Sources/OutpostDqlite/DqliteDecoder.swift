@@ -47,6 +47,13 @@ struct DqliteDecoder {
         return value
     }
 
+    /// The FAILURE (code, message) that starts here, when it ends exactly at the end of the message.
+    func failureFillingTheRest() -> DqliteError? {
+        var copy = self
+        guard let code = try? copy.uint64(), let message = try? copy.text(), copy.isAtEnd else { return nil }
+        return .failure(code: code, message: message)
+    }
+
     /// A row of `count` values: 4-bit type codes padded to a word, then the values.
     mutating func row(count: Int) throws(DqliteError) -> [D1Value] {
         let headerBytes = Self.padded((count + 1) / 2)

@@ -30,7 +30,9 @@ package final class D1Authorizer: SQLiteAuthorizer {
     /// Set when a transaction statement was refused since the flag was last cleared.
     var refusedTransaction = false
 
-    package func authorize(action: Int32, _ first: String?, _ second: String?, database: String?, trigger: String?) -> Int32 {
+    package func authorize(action: Int32, _ first: String?, _ second: String?, database: String?, trigger: String?)
+        -> Int32
+    {
         if trusted { return SQLITE_OK }
         switch action {
         case SQLITE_TRANSACTION, SQLITE_SAVEPOINT:

@@ -28,7 +28,7 @@ final class TemporaryProject {
         try sql.write(toFile: directory + "/migrations/" + name, atomically: true, encoding: .utf8)
     }
 
-    func engine() throws -> D1Engine {
+    func engine() throws -> any D1CLIDatabase {
         try D1Databases.open(config.d1Databases[0], in: config)
     }
 

@@ -5,7 +5,7 @@ public import OutpostSQLite
 
 /// A D1 database as the `d1` commands use it, on whichever backend the config names: synchronous runs
 /// and a SQL export.
-public protocol D1CLIDatabase: Sendable {
+public protocol D1CLIDatabase: D1Storage {
     /// Where the data lives, for messages (a file path or a `dqlite://` cluster).
     var location: String { get }
     /// Runs `queries` as one all-or-nothing transaction.
