@@ -41,8 +41,28 @@ package final class DqliteTestCluster: @unchecked Sendable {
             let port = try FreePort.find()
             members.append(Node(id: id, address: "127.0.0.1:\(port)", directory: directory + "/n\(id)"))
         }
-        for index in members.indices { try start(index) }
+        // One at a time: node 1 bootstraps, then each node joins and becomes a voter before the next
+        // starts (concurrent membership changes are refused by Raft and only slow the start down).
+        for index in members.indices {
+            try start(index)
+            if index == 0 {
+                try waitUntilWritable()
+            } else {
+                try waitForLog(index, "is a voter")
+            }
+        }
         try waitUntilWritable()
+    }
+
+    /// Waits until node `index` has logged `text`; fails at once, with its log, if it exited.
+    package func waitForLog(_ index: Int, _ text: String, seconds: Double = 30) throws {
+        guard let process = lock.withLock({ members[index].process }) else { return }
+        try OutpostStack.waitFor(seconds: seconds) {
+            process.stderr.contains(text) || !process.process.isRunning
+        }
+        guard process.process.isRunning else {
+            throw TestHarnessError("dqlite node \(index + 1) exited: \(process.stderr.suffix(2000))")
+        }
     }
 
     deinit {

@@ -27,6 +27,9 @@ struct D1NodeCommand: ParsableCommand {
     func run() throws {
         LoggingSetup.bootstrap()
         let logger = LoggingSetup.logger("outpost.d1.node")
+        // libdqlite writes to peers' sockets with plain write(2): a peer that died must cost an EPIPE on
+        // that connection, not this process (SIGPIPE's default action is to terminate it silently).
+        signal(SIGPIPE, SIG_IGN)
         let node = try DqliteNode(id: id, address: address, directory: dir)
         try node.start()
         logger.info("dqlite node \(id) listening on \(address), data in \(dir)")
