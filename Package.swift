@@ -58,7 +58,12 @@ let package = Package(
             dependencies: ["Outpost", "OutpostSQLite", "CSQLite", "CDqlite"],
             swiftSettings: swiftSettings
         ),
-        .target(name: "OutpostConfig", dependencies: ["Outpost"], swiftSettings: swiftSettings),
+        .target(name: "OutpostConfig", swiftSettings: swiftSettings),
+        .target(
+            name: "OutpostCron",
+            dependencies: ["Outpost", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "OutpostFastCGI",
             dependencies: ["Outpost", "CFastCGI", .product(name: "Logging", package: "swift-log")],
@@ -67,7 +72,7 @@ let package = Package(
         .target(
             name: "OutpostRuntime",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostFastCGI", "OutpostDqlite",
+                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostCron", "OutpostFastCGI", "OutpostDqlite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -77,7 +82,16 @@ let package = Package(
         ),
         .target(
             name: "OutpostTesting",
-            dependencies: ["Outpost", "OutpostRuntime", "OutpostSQLite", "OutpostConfig", "OutpostDqlite"],
+            dependencies: [
+                "Outpost", "OutpostRuntime", "OutpostConfig", "OutpostCron",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Helpers for this package's own tests (nginx stacks, HTTP and WebDriver clients): not a product.
+        .target(
+            name: "OutpostTestSupport",
+            dependencies: ["Outpost", "OutpostRuntime", "OutpostDqlite"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -95,29 +109,30 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting"], swiftSettings: swiftSettings),
+            name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting", "OutpostTestSupport"],
+            swiftSettings: swiftSettings),
         .target(name: "KYXCheckin", dependencies: ["Outpost"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "kyx-checkin",
             dependencies: [
-                "KYXCheckin", "OutpostRuntime", "OutpostConfig", "OutpostSQLite",
+                "KYXCheckin", "OutpostRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KYXCheckinTests",
-            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostRuntime", "OutpostSQLite", "kyx-checkin"],
+            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostTestSupport", "kyx-checkin"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OutpostConfigTests",
-            dependencies: ["OutpostConfig"],
+            dependencies: ["OutpostConfig", "OutpostTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OutpostSQLiteTests",
-            dependencies: ["OutpostSQLite", "OutpostTesting", "OutpostDqlite"],
+            dependencies: ["OutpostSQLite", "OutpostTesting", "OutpostTestSupport", "OutpostDqlite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -127,12 +142,15 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostRuntimeTests",
-            dependencies: ["OutpostRuntime", "OutpostTesting", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "OutpostRuntime", "OutpostCron", "OutpostTesting", "OutpostTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["OutpostTesting", "hello"],
+            dependencies: ["OutpostTesting", "OutpostTestSupport", "hello"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -116,9 +116,8 @@ if [ "$SOAK" -gt 0 ]; then
   "$BIN" serve "${cfg[@]}" --listen unix:"$W/soak.sock" --threads "$THREADS" 2>"$W/soak.log" &
   SUP=$!
   sleep 1
-  sed -e "s#{{USER}}#user root root;#" -e "s#{{PREFIX}}#$W/ngx#g" -e "s#{{PORT}}#18299#" \
-      -e "s#{{FASTCGI_ADDRESS}}#unix:$W/soak.sock#" -e "s#{{MAX_BODY_BYTES}}#1048576#" \
-      -e "s#{{KEEP_CONN}}#off#" -e "s#{{UPSTREAM_KEEPALIVE}}##" nginx/dev.conf.template >"$W/soak-nginx.conf"
+  "$BIN" nginx-site "${cfg[@]}" --fastcgi unix:"$W/soak.sock" --listen 127.0.0.1:18299 \
+      --standalone "$W/ngx" --out "$W/soak-nginx.conf"
   mkdir -p "$W/ngx"; nginx -p "$W/ngx" -c "$W/soak-nginx.conf" -e "$W/ngx/err.log" & NGX=$!
   sleep 1
   worker=$(pgrep -P "$SUP" | head -1)

@@ -12,17 +12,24 @@
 #   options: --users N  --requests-per-user N  --duration S  --threads N (day clients, 16)
 #            --speed-threads N (full-speed clients, 64)  --worker-threads N (Outpost threads, 8)
 #            --port P (18787; P+1 for caching off)  --seed S  --keep (keep the temp dir)  --out FILE
+#   scripts/kyx-loadsim.sh --bench [--duration S] [--connections C]
+#            benchmark mode (issue 12): logs a real session in, then wrk (C connections, default 64,
+#            S seconds each, default 10) on the static /login page and on /api/user, /api/stats and
+#            /api/checkin/status with that session's cookie, through nginx; prints each route's
+#            req/s, p99 and ratio to /login beside the target (>= 0.7x /login) and met / not met.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 COMMAND="scripts/kyx-loadsim.sh $*"
 USERS=1000; RPU=20; DURATION=60; THREADS=16; SPEED_THREADS=64; WORKER_THREADS=8; PORT=18787
-SEED=kyx-issue-7; KEEP=0; OUT=""
+SEED=kyx-issue-7; KEEP=0; OUT=""; BENCH=0; CONNECTIONS=64; DURATION_SET=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --users) USERS=$2; shift 2;;
     --requests-per-user) RPU=$2; shift 2;;
-    --duration) DURATION=$2; shift 2;;
+    --duration) DURATION=$2; DURATION_SET=1; shift 2;;
+    --bench) BENCH=1; shift;;
+    --connections) CONNECTIONS=$2; shift 2;;
     --threads) THREADS=$2; shift 2;;
     --speed-threads) SPEED_THREADS=$2; shift 2;;
     --worker-threads) WORKER_THREADS=$2; shift 2;;
@@ -30,7 +37,7 @@ while [ $# -gt 0 ]; do
     --seed) SEED=$2; shift 2;;
     --keep) KEEP=1; shift;;
     --out) OUT=$2; shift 2;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0;;
     *) echo "kyx-loadsim.sh: unknown option $1" >&2; exit 2;;
   esac
 done
@@ -122,6 +129,49 @@ stop() {
   wait "$DEV_PID" 2>/dev/null || true
   DEV_PID=""
 }
+
+# Benchmark mode: one real session, wrk on three authenticated routes beside the static page.
+bench() {
+  command -v wrk >/dev/null || { echo "kyx-loadsim.sh: wrk is required for --bench" >&2; exit 1; }
+  [ "$DURATION_SET" = 1 ] || DURATION=10
+  write_config bench true
+  prepare bench 100
+  start bench "$PORT"
+  local cookie
+  cookie=$(curl -fsS -o /dev/null -D - -X POST -H "Origin: http://127.0.0.1:$PORT" \
+      --data "username=bench-user" "http://127.0.0.1:$PORT/dev/login" |
+    tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(session=[0-9a-f]*\);.*/\1/p' | head -1)
+  [ -n "$cookie" ] || { echo "loadsim: the bench login got no session cookie" >&2; exit 1; }
+  # A warm-up request per route: the session and stats are in KV, as for a returning user.
+  for path in /api/user /api/stats /api/checkin/status; do
+    curl -fsS -o /dev/null -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" ||
+      { echo "loadsim: $path refused the bench session" >&2; exit 1; }
+  done
+  echo "# KYX flagship benchmark — $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# $COMMAND: wrk -t 4 -c $CONNECTIONS -d ${DURATION}s through nginx, $WORKER_THREADS worker threads, release build"
+  echo
+  echo "| route | req/s | p99 | non-2xx | ratio to /login | target | met |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
+  local base="" path out rps p99 bad ratio met
+  for path in /login /api/user /api/stats /api/checkin/status; do
+    out=$(wrk -t 4 -c "$CONNECTIONS" -d "${DURATION}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path")
+    rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); bad=${bad:-0}
+    if [ -z "$base" ]; then
+      base=$rps
+      echo "| $path (static) | $rps | $p99 | $bad | 1.00 | – | – |"
+    else
+      ratio=$(awk -v a="$rps" -v b="$base" 'BEGIN {printf "%.2f", a / b}')
+      met=$(awk -v r="$ratio" 'BEGIN {print (r >= 0.7) ? "met" : "not met"}')
+      echo "| $path | $rps | $p99 | $bad | $ratio | ≥ 0.70 | $met |"
+    fi
+  done
+  echo
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: > $(nproc) means the figures are noisy)"
+  stop
+}
+if [ "$BENCH" = 1 ]; then bench; exit 0; fi
 
 SIM=(python3 "$ROOT/scripts/kyx_loadsim.py")
 COMMON=(--admin-password "$ADMIN_PASSWORD" --requests-per-user "$RPU" --seed "$SEED")

@@ -32,7 +32,7 @@ struct AdminCodeRoutes: Sendable {
     }
 
     private func list() async throws -> Response {
-        let page = Pagination(request: ctx.request)
+        let page = try Pagination(request: ctx.request)
         let status = ctx.request.query("status")
         let filter =
             status == "distributed"

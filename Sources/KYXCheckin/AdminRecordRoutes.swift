@@ -34,7 +34,7 @@ struct AdminRecordRoutes: Sendable {
     }
 
     private func users() async throws -> Response {
-        let page = Pagination(request: ctx.request)
+        let page = try Pagination(request: ctx.request)
         let total = try await ctx.db.prepare("SELECT COUNT(*) AS n FROM users").first()?.int("n") ?? 0
         let rows = try await ctx.db.prepare(
             Self.userColumns + " ORDER BY u.created_at DESC, u.id DESC LIMIT ? OFFSET ?"
@@ -76,8 +76,8 @@ struct AdminRecordRoutes: Sendable {
     }
 
     private func checkIns() async throws -> Response {
-        let page = Pagination(request: ctx.request)
-        let userID = ctx.request.query("user_id").flatMap { Int($0) }
+        let page = try Pagination(request: ctx.request)
+        let userID = try ctx.request.optionalInteger("user_id", in: 1...Int.max)
         let status = ctx.request.query("status").flatMap { $0.isEmpty ? nil : $0 }
         let from = ctx.request.query("date_from").flatMap { $0.isEmpty ? nil : $0 }
         let to = ctx.request.query("date_to").flatMap { $0.isEmpty ? nil : $0 }
@@ -110,7 +110,7 @@ struct AdminRecordRoutes: Sendable {
     }
 
     private func logs(table: String, key: String) async throws -> Response {
-        let page = Pagination(request: ctx.request)
+        let page = try Pagination(request: ctx.request)
         let sql =
             table == "operation_logs"
             ? """

@@ -26,6 +26,9 @@ struct AdminRoutes: Sendable {
     }
 
     private func route(_ admin: AdminContext, method: String, path: String) async throws -> Response? {
+        if let response = try await AccountStatusRoutes(admin: admin).handle(method: method, path: path) {
+            return response
+        }
         if let response = try await AdminDashboardRoutes(admin: admin).handle(method: method, path: path) {
             return response
         }
@@ -42,17 +45,36 @@ struct AdminRoutes: Sendable {
         let body = await ctx.jsonBody()
         let username = body.string("username") ?? ""
         let password = body.string("password") ?? ""
+        let throttle = LoginThrottle(ctx: ctx)
+        let address = ctx.clientAddress ?? "unknown"
+        let keys: [LoginThrottle.Key] = [.username(username), .address(address)]
+        guard (1...64).contains(username.count), password.utf8.count <= 1_024 else {
+            _ = try await throttle.recordFailure([keys[1]])
+            return .json(["success": false, "message": "用户名或密码错误"])
+        }
+        if let seconds = try await throttle.retryAfter(keys) {
+            ctx.log("admin login throttled from \(address): retry after \(seconds) s")
+            throw APIError(429, "登录尝试过多，请 \(seconds) 秒后再试", retryAfter: seconds)
+        }
         let row = try await ctx.db.prepare(
             "SELECT id, password_hash FROM admins WHERE username = ? AND is_active = 1"
         ).bind(username).first()
         // An unknown username costs the same PBKDF2 work as a wrong password (no timing oracle).
         let hash = row?.string("password_hash") ?? PasswordHasher.decoy(iterations: ctx.settings.pbkdf2Iterations)
-        guard PasswordHasher.verify(password, against: hash), let row else {
-            ctx.log("admin login refused for a username of \(username.count) characters")
+        guard let matches = await ctx.passwordHashes.verify(password, against: hash) else {
+            ctx.log("admin login refused: every password-hashing slot is busy")
+            throw APIError(429, "登录请求过多，请稍后再试", retryAfter: 1)
+        }
+        guard matches, let row else {
+            ctx.log("admin login refused for a username of \(username.count) characters from \(address)")
+            if let seconds = try await throttle.recordFailure(keys) {
+                ctx.log("admin login blocked for \(seconds) s after repeated failures from \(address)")
+            }
             return .json(["success": false, "message": "用户名或密码错误"])
         }
         let adminID = row.int("id")
-        let cookie = try await sessions.create(ownerID: adminID)
+        guard let cookie = try await sessions.create(ownerID: adminID) else { throw APIError.accountDisabled }
+        try await throttle.reset(keys)
         _ = try await ctx.db.prepare("UPDATE admins SET last_login_at = ? WHERE id = ?").bind(ctx.nowISO, adminID)
             .run()
         try await OperationLog.record(

@@ -11,6 +11,8 @@ struct AppContext: Sendable {
     let metrics: KYXMetrics
     let caches: Caches
     let log: @Sendable (String) -> Void
+    /// Where admin passwords are verified (a bounded pool of hashing threads).
+    let passwordHashes: PasswordHashPool
 
     /// The check-in date of `now` (UTC+8 by default).
     var today: String { settings.calendar.date(of: now) }
@@ -24,6 +26,12 @@ struct AppContext: Sendable {
     /// Whether the request came over HTTPS (directly or per `X-Forwarded-Proto`).
     var isHTTPS: Bool {
         request.url.scheme == "https" || request.headers["x-forwarded-proto"] == "https"
+    }
+
+    /// The client's address: `CF-Connecting-IP` (the runtime sets it from the peer, as Cloudflare's
+    /// edge does), else the FastCGI peer address.
+    var clientAddress: String? {
+        request.headers["cf-connecting-ip"] ?? request.cf.clientAddress
     }
 
     /// The request body as a JSON object (empty when absent or not an object).

@@ -6,6 +6,9 @@ import Outpost
 struct AuthRoutes: Sendable {
     let ctx: AppContext
     static let stateLifetime = 600
+    /// The cookie binding an OAuth state to the browser that asked for it.
+    static let nonceCookie = "oauth_nonce"
+    static let callbackPath = "/api/oauth/callback"
 
     /// Answers an auth route, or `nil`.
     func handle(method: String, path: String) async throws -> Response? {
@@ -30,7 +33,10 @@ struct AuthRoutes: Sendable {
             return .json(["success": true, "authUrl": "/dev/login"])
         }
         guard let clientID = ctx.settings.oauthClientID else { throw APIError(500, "OAuth 未配置") }
-        let state = WebCrypto.hex(WebCrypto.randomBytes(16))
+        // The state is the SHA-256 of a nonce kept in this browser's HttpOnly cookie: the callback only
+        // accepts a state whose nonce comes with it, so a state issued to another browser fails.
+        let nonce = SessionToken.random()
+        let state = SessionToken.storedID(of: nonce)
         let expires = ctx.isoAfter(seconds: Self.stateLifetime)
         _ = try await ctx.db.prepare("INSERT INTO oauth_states (state, expires_at, created_at) VALUES (?, ?, ?)")
             .bind(state, expires, ctx.nowISO).run()
@@ -46,7 +52,12 @@ struct AuthRoutes: Sendable {
             URLQueryItem(name: "response_type", value: "code"), URLQueryItem(name: "scope", value: "read"),
             URLQueryItem(name: "state", value: state),
         ]
-        return .json(["success": true, "authUrl": .string(components?.string ?? "")])
+        var headers = Headers()
+        headers.append(
+            "Set-Cookie",
+            SessionCookie.set(
+                Self.nonceCookie, nonce, maxAge: Self.stateLifetime, secure: ctx.isHTTPS, path: Self.callbackPath))
+        return .json(["success": true, "authUrl": .string(components?.string ?? "")], headers: headers)
     }
 
     /// Consumes `state` once: true when it was issued and is unexpired. The KV copy is dropped; the D1
@@ -58,10 +69,25 @@ struct AuthRoutes: Sendable {
         return result.meta.changes == 1
     }
 
+    /// Whether the request carries the nonce cookie whose SHA-256 is `state`.
+    private func isBoundToThisBrowser(_ state: String) -> Bool {
+        guard let nonce = ctx.request.cookie(Self.nonceCookie), SessionToken.isWellFormed(nonce) else { return false }
+        return WebCrypto.timingSafeEqual(Array(SessionToken.storedID(of: nonce).utf8), Array(state.utf8))
+    }
+
     private func callback() async -> Response {
+        var response = await completeCallback()
+        response.headers.append(
+            "Set-Cookie", SessionCookie.clear(Self.nonceCookie, secure: ctx.isHTTPS, path: Self.callbackPath))
+        return response
+    }
+
+    private func completeCallback() async -> Response {
         do {
             guard let code = ctx.request.query("code"), !code.isEmpty else { throw APIError(400, "授权码缺失") }
-            guard let state = ctx.request.query("state"), try await consume(state: state) else {
+            guard let state = ctx.request.query("state"), isBoundToThisBrowser(state),
+                try await consume(state: state)
+            else {
                 throw APIError(400, "登录状态无效或已过期")
             }
             let profile = try await fetchProfile(code: code)
@@ -146,8 +172,11 @@ struct AuthRoutes: Sendable {
     }
 
     private func loggedIn(userID: Int) async throws -> Response {
+        guard let cookie = try await SessionStore(ctx: ctx, kind: .user).create(ownerID: userID) else {
+            throw APIError.accountDisabled
+        }
         var headers = Headers()
-        headers.append("Set-Cookie", try await SessionStore(ctx: ctx, kind: .user).create(ownerID: userID))
+        headers.append("Set-Cookie", cookie)
         return .redirect("/", headers: headers)
     }
 }

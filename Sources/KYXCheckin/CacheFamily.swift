@@ -14,10 +14,22 @@ public enum CacheFamily: String, Sendable, CaseIterable {
     case general
 
     /// The var that switches the family on or off, e.g. `CACHE_SESSIONS_ENABLED`.
-    var switchVar: String { "CACHE_\(rawValue.uppercased())_ENABLED" }
+    var switchVar: String { "CACHE_" + upperName + "_ENABLED" }
 
     /// The var that sets the family's TTL in seconds, e.g. `CACHE_SESSIONS_TTL`.
-    var ttlVar: String { "CACHE_\(rawValue.uppercased())_TTL" }
+    var ttlVar: String { "CACHE_" + upperName + "_TTL" }
+
+    /// The raw value in upper case, spelled out (settings are read on every request; no `uppercased()`).
+    private var upperName: String {
+        switch self {
+        case .sessions: "SESSIONS"
+        case .userStats: "USER_STATS"
+        case .config: "CONFIG"
+        case .rankings: "RANKINGS"
+        case .inventory: "INVENTORY"
+        case .general: "GENERAL"
+        }
+    }
 
     /// The TTL in seconds when no var sets one.
     var defaultTTL: Int {

@@ -100,9 +100,7 @@ struct CheckinService: Sendable {
         ]
     }
 
-    private var clientAddress: String? {
-        ctx.request.headers["cf-connecting-ip"] ?? ctx.request.headers["x-real-ip"] ?? ctx.request.cf.clientAddress
-    }
+    private var clientAddress: String? { ctx.clientAddress }
 
     private func response(row: JSONObject, stats: JSONValue, streak: Int, base: Int, bonus: Int) -> JSONValue {
         let reward: JSONObject = [

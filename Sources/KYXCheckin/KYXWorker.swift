@@ -9,15 +9,20 @@ public struct KYXWorker: Worker {
     /// The counters behind `/api/admin/metrics`.
     public let metrics: KYXMetrics
     private let log: @Sendable (String) -> Void
+    private let passwordHashes: PasswordHashPool
 
-    /// A worker reading `clock`, counting into `metrics`, logging to `log` (stderr by default).
+    /// A worker reading `clock`, counting into `metrics`, logging to `log` (stderr by default), verifying
+    /// admin passwords on `passwordHashThreads` dedicated threads with room for `passwordHashQueue`
+    /// waiting logins (further logins are answered 429 at once).
     public init(
         clock: CheckinClock = .system, metrics: KYXMetrics = KYXMetrics(),
-        log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data("[kyx] \($0)\n".utf8)) }
+        log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data("[kyx] \($0)\n".utf8)) },
+        passwordHashThreads: Int = 1, passwordHashQueue: Int = 2
     ) {
         self.clock = clock
         self.metrics = metrics
         self.log = log
+        passwordHashes = PasswordHashPool(threads: passwordHashThreads, queueLimit: passwordHashQueue)
     }
 
     /// Routes one request; errors become the user (`{"error"}`) or admin (`{"success": false}`) shape.
@@ -45,6 +50,6 @@ public struct KYXWorker: Worker {
         let caches = Caches(kv: kv, settings: settings, metrics: metrics, log: log)
         return AppContext(
             request: request, env: env, db: try env.d1("DB"), settings: settings, now: now, metrics: metrics,
-            caches: caches, log: log)
+            caches: caches, log: log, passwordHashes: passwordHashes)
     }
 }

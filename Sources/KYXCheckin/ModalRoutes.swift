@@ -41,7 +41,7 @@ struct ModalRoutes: Sendable {
         if log.int("is_dismissed") == 1 { return "dismissed" }
         let cooldown = config?.int("cooldown_minutes") ?? 0
         if cooldown > 0, let last = log.string("last_displayed_at").flatMap(DayCalendar.parseISO),
-            last.addingTimeInterval(TimeInterval(cooldown * 60)) > ctx.now
+            last.addingTimeInterval(Double(cooldown) * 60) > ctx.now
         {
             return "cooldown"
         }

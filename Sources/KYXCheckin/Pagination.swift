@@ -2,14 +2,18 @@ import Outpost
 
 /// `{"page", "limit", "total", "totalPages"}` of a paged list.
 struct Pagination: Sendable {
+    /// The highest page a request may ask for (keeps `offset` far from overflow).
+    static let maxPage = 1_000_000
+
     let page: Int
     let limit: Int
     let total: Int
 
-    /// Page and limit from the `page` and `limit` query parameters (limit 1…`maxLimit`).
-    init(request: Request, defaultLimit: Int = 50, maxLimit: Int = 200) {
-        page = max(1, Int(request.query("page") ?? "") ?? 1)
-        limit = min(maxLimit, max(1, Int(request.query("limit") ?? "") ?? defaultLimit))
+    /// Page and limit from the `page` (1…`maxPage`) and `limit` (1…`maxLimit`) query parameters;
+    /// anything else is a 400.
+    init(request: Request, defaultLimit: Int = 50, maxLimit: Int = 200) throws {
+        page = try request.integer("page", default: 1, in: 1...Self.maxPage)
+        limit = try request.integer("limit", default: defaultLimit, in: 1...maxLimit)
         total = 0
     }
 

@@ -12,7 +12,7 @@ struct RewardEditor: Sendable {
         guard let type = body.string("reward_type"), ["base", "consecutive"].contains(type),
             let cents = Money.cents(body["amount"]?.dollarAmount), cents >= 0
         else { throw APIError(400, "参数无效") }
-        let condition = type == "base" ? 0 : (body["condition_value"]?.intValue ?? -1)
+        let condition = type == "base" ? 0 : (body["condition_value"]?.integer(in: 0...36_500) ?? -1)
         guard condition >= 0 else { throw APIError(400, "参数无效") }
         let active = body["is_active"]?.boolValue ?? (body["is_active"]?.intValue.map { $0 != 0 } ?? true)
         _ = try await ctx.db.batch([

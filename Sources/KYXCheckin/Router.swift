@@ -21,7 +21,9 @@ struct Router: Sendable {
             return isAdmin
                 ? .json(["success": false, "message": "页面未找到"], status: 404) : .text("Not Found", status: 404)
         } catch let error as APIError {
-            return errorResponse(status: error.status, message: error.message)
+            var response = errorResponse(status: error.status, message: error.message)
+            if let seconds = error.retryAfter { response.headers.set("Retry-After", String(seconds)) }
+            return response
         } catch {
             ctx.log("unhandled error on \(method) \(path): \(error)")
             return errorResponse(status: 500, message: "服务器内部错误")

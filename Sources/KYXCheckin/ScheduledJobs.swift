@@ -1,3 +1,4 @@
+import Foundation
 import Outpost
 
 /// The crons: `*/5 * * * *` recomputes rankings and inventory into KV; `0 * * * *` purges expired
@@ -24,13 +25,17 @@ struct ScheduledJobs: Sendable {
         try await InventoryService(ctx: ctx).refresh()
     }
 
-    /// Expired sessions and OAuth states out of D1; rewards config and rankings into KV.
+    /// Expired sessions, OAuth states and admin-login failures out of D1; rewards config and rankings into KV.
     func cleanUpAndWarm() async throws {
         let now = ctx.nowISO
+        let epoch = Int(ctx.now.timeIntervalSince1970)
         let results = try await ctx.db.batch([
             try ctx.db.prepare("DELETE FROM sessions WHERE expires_at <= ?").bind(now),
             try ctx.db.prepare("DELETE FROM admin_sessions WHERE expires_at <= ? OR is_active = 0").bind(now),
             try ctx.db.prepare("DELETE FROM oauth_states WHERE expires_at <= ?").bind(now),
+            try ctx.db.prepare(
+                "DELETE FROM admin_login_throttle WHERE blocked_until <= ? AND window_start <= ?"
+            ).bind(epoch, epoch - LoginThrottle.window),
         ])
         let removed = results.reduce(0) { $0 + $1.meta.changes }
         if removed > 0 { ctx.log("cleanup removed \(removed) expired sessions and OAuth states") }

@@ -1,24 +1,39 @@
 import Outpost
 
-/// The sessions family: `session:<id>` and `admin_session:<id>`, living as long as the session.
+/// The sessions family: `session:<stored id>` and `admin_session:<stored id>` (the SHA-256 of the
+/// cookie), holding `{ownerId, expires}` (epoch seconds, so a read parses no timestamp) for as long as
+/// the session lives.
 struct SessionCache: Sendable {
     let cache: KVCache
 
-    /// The cached session `{ownerId, expiresAt}` for `key`.
-    func get(_ key: String) async -> JSONObject? { await cache.get(key)?.objectValue }
-
-    /// Caches a session for its remaining life.
-    func put(_ key: String, ownerID: Int, expiresAt: String, remainingSeconds: Int) async {
-        await cache.put(
-            key, ["ownerId": .number(Double(ownerID)), "expiresAt": .string(expiresAt)], ttl: remainingSeconds)
+    /// A cached session.
+    struct Entry: Sendable {
+        let ownerID: Int
+        /// Epoch seconds after which the session is over.
+        let expires: Double
     }
 
-    /// Drops a session (logout).
+    /// The cached session of `key`, or `nil` on a miss (or an entry of another shape).
+    func get(_ key: String) async -> Entry? {
+        guard let object = await cache.get(key)?.objectValue, let owner = object["ownerId"]?.intValue,
+            let expires = object["expires"]?.numberValue
+        else { return nil }
+        return Entry(ownerID: owner, expires: expires)
+    }
+
+    /// Caches a session for its remaining life.
+    func put(_ key: String, ownerID: Int, expires: Double, remainingSeconds: Int) async {
+        await cache.put(
+            key, ["ownerId": .number(Double(ownerID)), "expires": .number(expires.rounded(.down))],
+            ttl: remainingSeconds)
+    }
+
+    /// Drops a session (logout, deactivation).
     func delete(_ key: String) async { await cache.delete(key) }
 
     /// The key of a user session.
-    static func userKey(_ id: String) -> String { "session:" + id }
+    static func userKey(_ storedID: String) -> String { "session:" + storedID }
 
     /// The key of an admin session.
-    static func adminKey(_ id: String) -> String { "admin_session:" + id }
+    static func adminKey(_ storedID: String) -> String { "admin_session:" + storedID }
 }

@@ -70,8 +70,7 @@ struct UserRoutes: Sendable {
 
     private func recentCodes() async throws -> Response {
         let id = try await sessions.requireOwner()
-        let page = max(1, Int(ctx.request.query("page") ?? "") ?? 1)
-        let limit = min(50, max(1, Int(ctx.request.query("limit") ?? "") ?? 5))
+        let pagination = try Pagination(request: ctx.request, defaultLimit: 5, maxLimit: 50)
         let total =
             try await ctx.db.prepare("SELECT COUNT(*) AS n FROM redemption_codes WHERE distributed_to = ?")
             .bind(id).first()?.int("n") ?? 0
@@ -80,10 +79,10 @@ struct UserRoutes: Sendable {
             SELECT code, amount_cents, distributed_at AS created_at, distribution_type FROM redemption_codes
             WHERE distributed_to = ? ORDER BY distributed_at DESC, id DESC LIMIT ? OFFSET ?
             """
-        ).bind(id, limit, (page - 1) * limit).all().results
+        ).bind(id, pagination.limit, pagination.offset).all().results
         return .json([
             "success": true, "codes": .array(rows.map { .object($0.dollars("amount_cents", as: "amount")) }),
-            "pagination": Pagination(page: page, limit: limit, total: total).json,
+            "pagination": pagination.with(total: total).json,
         ])
     }
 

@@ -5,7 +5,7 @@ struct ConfigField {
     /// The full key path, e.g. `env.staging.kv_namespaces[0].binding`.
     let path: String
     /// The value, carrying its line.
-    let value: TOMLValue
+    let value: ConfigValue
     /// The config file, as shown in messages.
     let file: String
 
@@ -14,12 +14,12 @@ struct ConfigField {
 
     /// An error about this field.
     func error(_ message: String) -> ConfigError {
-        ConfigError(file: file, line: line, keyPath: path, message: message)
+        ConfigError(file: file, line: line, column: value.column, keyPath: path, message: message)
     }
 
     /// A warning about this field.
     func warning(_ message: String) -> ConfigDiagnostic {
-        ConfigDiagnostic(file: file, line: line, keyPath: path, message: message)
+        ConfigDiagnostic(file: file, line: line, column: value.column, keyPath: path, message: message)
     }
 
     /// "expected `expectation`, found `value`".
@@ -82,7 +82,7 @@ struct ConfigField {
     }
 
     /// The members of `table` as fields under `prefix` (empty for the root).
-    static func fields(of table: TOMLTable, prefix: String, file: String) -> [ConfigField] {
+    static func fields(of table: ConfigTable, prefix: String, file: String) -> [ConfigField] {
         table.map { key, value in
             let shown = TOMLTableBuilder.display([key])
             return ConfigField(key: key, path: prefix.isEmpty ? shown : "\(prefix).\(shown)", value: value, file: file)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Finds the config file: an explicit path, else `wrangler.toml`, else `wrangler-like.toml`.
+/// Finds the config file: an explicit path, else `wrangler.json`, `wrangler.jsonc`, `wrangler.toml`,
+/// `wrangler-like.toml` (wrangler's order, with Outpost's own name last).
 struct ConfigFileLocator {
     /// A config file found on disk.
     struct Location: Equatable {
@@ -10,10 +11,13 @@ struct ConfigFileLocator {
         var absolute: String
         /// The absolute directory holding the file.
         var directory: String
+
+        /// Whether the file is JSON / JSONC (by its extension); anything else is TOML.
+        var isJSON: Bool { absolute.hasSuffix(".json") || absolute.hasSuffix(".jsonc") }
     }
 
     /// The names looked for, in order, when no path is given.
-    static let defaultNames = ["wrangler.toml", "wrangler-like.toml"]
+    static let defaultNames = ["wrangler.json", "wrangler.jsonc", "wrangler.toml", "wrangler-like.toml"]
 
     /// The absolute working directory.
     let workingDirectory: String
@@ -32,10 +36,12 @@ struct ConfigFileLocator {
             let location = location(for: name)
             if isFile(location.absolute) { return location }
         }
-        throw ConfigError(
+        var error = ConfigError(
             file: workingDirectory, line: 0, keyPath: "",
             message:
-                "no config file found: looked for \(Self.defaultNames.joined(separator: " and ")) in this directory")
+                "no config file found: looked for \(Self.defaultNames.joined(separator: ", ")) in this directory")
+        error.isNoConfigFile = true
+        throw error
     }
 
     private func location(for path: String) -> Location {

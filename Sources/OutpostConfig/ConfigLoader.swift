@@ -2,8 +2,10 @@ import Foundation
 
 /// Finds, reads and resolves a worker's config file.
 public enum ConfigLoader {
-    /// Loads the config: `explicitPath` (relative to `workingDirectory`) if given, else `wrangler.toml`, else
-    /// `wrangler-like.toml` in `workingDirectory`; applies `[env.<environment>]`; reads `.dev.vars`.
+    /// Loads the config: `explicitPath` (relative to `workingDirectory`) if given, else the first of
+    /// `wrangler.json`, `wrangler.jsonc`, `wrangler.toml`, `wrangler-like.toml` in `workingDirectory`;
+    /// applies `[env.<environment>]`; reads `.dev.vars`. A `.json`/`.jsonc` file is JSON with comments
+    /// and trailing commas; every format goes through the same schema.
     ///
     /// Unknown keys and bindings missing from the environment become `warnings`; syntax errors, wrong
     /// types and bad values throw a `ConfigError` with file, line and key path.
@@ -23,16 +25,24 @@ public enum ConfigLoader {
         return builder.config
     }
 
-    private static func parse(_ location: ConfigFileLocator.Location) throws(ConfigError) -> TOMLTable {
+    private static func parse(_ location: ConfigFileLocator.Location) throws(ConfigError) -> ConfigTable {
         guard let data = FileManager.default.contents(atPath: location.absolute),
             let text = String(data: data, encoding: .utf8)
         else {
             throw ConfigError(file: location.display, line: 0, keyPath: "", message: "cannot be read as UTF-8 text")
         }
+        guard location.isJSON else {
+            do {
+                return try TOMLParser.parse(text)
+            } catch {
+                throw ConfigError(file: location.display, line: error.line, keyPath: "", message: error.message)
+            }
+        }
         do {
-            return try TOMLParser.parse(text)
+            return try ConfigValue(jsonc: try JSONCParser.parse(text)).tableValue ?? ConfigTable()
         } catch {
-            throw ConfigError(file: location.display, line: error.line, keyPath: "", message: error.message)
+            throw ConfigError(
+                file: location.display, line: error.line, column: error.column, keyPath: "", message: error.message)
         }
     }
 

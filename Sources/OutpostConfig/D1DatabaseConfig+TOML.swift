@@ -15,9 +15,13 @@ extension D1DatabaseConfig {
             case "database_name": databaseName = try member.nonEmptyString()
             case "database_id": databaseID = try member.nonEmptyString()
             case "preview_database_id": previewDatabaseID = try member.nonEmptyString()
-            case "migrations_dir": migrationsDir = ConfigPath.resolve(try member.nonEmptyString(), against: directory)
+            case "migrations_dir":
+                let dir = try member.nonEmptyString()
+                configuredMigrationsDir = dir
+                migrationsDir = ConfigPath.resolve(dir, against: directory)
             case "migrations_table": migrationsTable = try member.nonEmptyString()
-            case "migrations_pattern", "database_internal_env": _ = try member.string()
+            case "migrations_pattern": migrationsPattern = try member.nonEmptyString()
+            case "database_internal_env": _ = try member.string()
             case "remote", "experimental_remote": _ = try member.bool()
             case "backend", "url", "timeout_ms": break
             default: warnings.append(ConfigSchema.unknownKey(member, known: ConfigSchema.d1Database))

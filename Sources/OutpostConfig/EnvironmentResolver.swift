@@ -18,7 +18,7 @@ struct EnvironmentResolver {
     let file: String
 
     /// Resolves `root` for `environment` (no environment: the top level as written).
-    func resolve(_ root: TOMLTable, environment: String?) throws(ConfigError) -> Resolution {
+    func resolve(_ root: ConfigTable, environment: String?) throws(ConfigError) -> Resolution {
         let top = ConfigField.fields(of: root, prefix: "", file: file)
         let environments = try environmentFields(in: top)
         let topOutpost = try outpostFields(in: top)

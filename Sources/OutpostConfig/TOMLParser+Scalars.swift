@@ -1,7 +1,7 @@
 /// Unquoted scalars: Booleans, integers, floats, dates and times.
 extension TOMLParser {
     /// Reads the bare token at the reader and classifies it.
-    mutating func parseScalarToken() throws(TOMLSyntaxError) -> TOMLValue.Kind {
+    mutating func parseScalarToken() throws(TOMLSyntaxError) -> ConfigValue.Kind {
         let token = readScalarToken()
         guard !token.isEmpty else { throw error("expected a value, found \(describeNext())") }
         if let kind = Self.boolean(token) ?? Self.specialFloat(token) { return kind }
@@ -43,7 +43,7 @@ extension TOMLParser {
         return digit(bytes[index + 1]) && digit(bytes[index + 2]) && bytes[index + 3] == UInt8(ascii: ":")
     }
 
-    private static func boolean(_ token: String) -> TOMLValue.Kind? {
+    private static func boolean(_ token: String) -> ConfigValue.Kind? {
         switch token {
         case "true": .boolean(true)
         case "false": .boolean(false)
@@ -51,7 +51,7 @@ extension TOMLParser {
         }
     }
 
-    private static func specialFloat(_ token: String) -> TOMLValue.Kind? {
+    private static func specialFloat(_ token: String) -> ConfigValue.Kind? {
         switch token {
         case "inf", "+inf": .float(.infinity)
         case "-inf": .float(-.infinity)
@@ -60,7 +60,7 @@ extension TOMLParser {
         }
     }
 
-    private func integer(_ token: String) throws(TOMLSyntaxError) -> TOMLValue.Kind? {
+    private func integer(_ token: String) throws(TOMLSyntaxError) -> ConfigValue.Kind? {
         let radix: Int
         let digits: Substring
         if token.wholeMatch(of: /[+-]?(0|[1-9](_?[0-9])*)/) != nil {
@@ -80,14 +80,14 @@ extension TOMLParser {
         return .integer(value)
     }
 
-    private static func float(_ token: String) -> TOMLValue.Kind? {
+    private static func float(_ token: String) -> ConfigValue.Kind? {
         let pattern = /[+-]?(0|[1-9](_?[0-9])*)(\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?|[eE][+-]?[0-9](_?[0-9])*)/
         let isFloat = token.wholeMatch(of: pattern) != nil
         guard isFloat, let value = Double(token.filter { $0 != "_" }) else { return nil }
         return .float(value)
     }
 
-    private func dateTime(_ token: String) throws(TOMLSyntaxError) -> TOMLValue.Kind? {
+    private func dateTime(_ token: String) throws(TOMLSyntaxError) -> ConfigValue.Kind? {
         if let match = token.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})/) {
             try checkDate(year: match.1, month: match.2, day: match.3, token: token)
             return .localDate(token)

@@ -1,4 +1,4 @@
-/// Reads a TOML 1.0 document into a tree of `TOMLValue`s that know their lines.
+/// Reads a TOML 1.0 document into a tree of `ConfigValue`s that know their lines.
 ///
 /// Our own reader, because the config's messages need the line of every key.
 public struct TOMLParser {
@@ -9,7 +9,7 @@ public struct TOMLParser {
     private var currentTable: [String] = []
 
     /// Parses `text`, returning the root table or the first problem with its line.
-    public static func parse(_ text: String) throws(TOMLSyntaxError) -> TOMLTable {
+    public static func parse(_ text: String) throws(TOMLSyntaxError) -> ConfigTable {
         var parser = TOMLParser(text: text)
         try parser.parseDocument()
         return parser.root.build()
@@ -61,7 +61,7 @@ public struct TOMLParser {
     }
 
     /// `key = value`, leaving the reader after the value.
-    mutating func parseKeyValuePair() throws(TOMLSyntaxError) -> ([String], TOMLValue) {
+    mutating func parseKeyValuePair() throws(TOMLSyntaxError) -> ([String], ConfigValue) {
         let keyLine = line
         let key = try parseKey()
         guard consume("=") else { throw error("expected `=` after the key `\(TOMLTableBuilder.display(key))`") }
@@ -101,28 +101,28 @@ public struct TOMLParser {
     // MARK: Values
 
     /// Any value: string, number, Boolean, date/time, array or inline table.
-    mutating func parseValue() throws(TOMLSyntaxError) -> TOMLValue {
+    mutating func parseValue() throws(TOMLSyntaxError) -> ConfigValue {
         let valueLine = line
         switch peek() {
         case UInt8(ascii: "\""):
             let text = consume("\"\"\"") ? try parseMultilineBasicString() : try parseBasicString()
-            return TOMLValue(.string(text), line: valueLine)
+            return ConfigValue(.string(text), line: valueLine)
         case UInt8(ascii: "'"):
             let text = consume("'''") ? try parseMultilineLiteralString() : try parseLiteralString()
-            return TOMLValue(.string(text), line: valueLine)
+            return ConfigValue(.string(text), line: valueLine)
         case UInt8(ascii: "["):
             return try parseArray()
         case UInt8(ascii: "{"):
             return try parseInlineTable()
         default:
-            return TOMLValue(try parseScalarToken(), line: valueLine)
+            return ConfigValue(try parseScalarToken(), line: valueLine)
         }
     }
 
-    private mutating func parseArray() throws(TOMLSyntaxError) -> TOMLValue {
+    private mutating func parseArray() throws(TOMLSyntaxError) -> ConfigValue {
         let arrayLine = line
         index += 1
-        var elements: [TOMLValue] = []
+        var elements: [ConfigValue] = []
         while true {
             try skipSpacesCommentsAndNewlines()
             if consume("]") { break }
@@ -131,10 +131,10 @@ public struct TOMLParser {
             if consume("]") { break }
             guard consume(",") else { throw error("expected `,` or `]` in the array, found \(describeNext())") }
         }
-        return TOMLValue(.array(elements), line: arrayLine)
+        return ConfigValue(.array(elements), line: arrayLine)
     }
 
-    private mutating func parseInlineTable() throws(TOMLSyntaxError) -> TOMLValue {
+    private mutating func parseInlineTable() throws(TOMLSyntaxError) -> ConfigValue {
         let tableLine = line
         index += 1
         var table = TOMLTableBuilder(origin: .header, line: tableLine)

@@ -13,7 +13,7 @@ struct TOMLTableBuilder {
 
     /// One member: a finished value (inline tables and static arrays are frozen), a table, or an array of tables.
     enum Entry {
-        case value(TOMLValue)
+        case value(ConfigValue)
         case table(TOMLTableBuilder)
         case tableArray([TOMLTableBuilder], line: Int)
     }
@@ -33,7 +33,7 @@ struct TOMLTableBuilder {
 
     /// Sets the (possibly dotted) key `path` to `value`, creating dotted tables on the way.
     mutating func insert(
-        _ path: ArraySlice<String>, value: TOMLValue, fullKey: [String]
+        _ path: ArraySlice<String>, value: ConfigValue, fullKey: [String]
     ) throws(TOMLSyntaxError) {
         let key = path[path.startIndex]
         if path.count == 1 {
@@ -135,22 +135,22 @@ struct TOMLTableBuilder {
     }
 
     /// The finished table.
-    func build() -> TOMLTable {
-        var table = TOMLTable()
+    func build() -> ConfigTable {
+        var table = ConfigTable()
         for key in keys {
             switch entries[key]! {
             case .value(let value): table.set(key, to: value)
             case .table(let child): table.set(key, to: child.buildValue())
             case .tableArray(let elements, let line):
-                table.set(key, to: TOMLValue(.array(elements.map { $0.buildValue() }), line: line))
+                table.set(key, to: ConfigValue(.array(elements.map { $0.buildValue() }), line: line))
             }
         }
         return table
     }
 
     /// The finished table as a value carrying its line.
-    func buildValue() -> TOMLValue {
-        TOMLValue(.table(build()), line: line)
+    func buildValue() -> ConfigValue {
+        ConfigValue(.table(build()), line: line)
     }
 
     private mutating func add(_ key: String, _ entry: Entry) {
@@ -187,7 +187,7 @@ struct TOMLTableBuilder {
                     ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
                         || $0 == "_" || $0 == "-"
                 }
-            return bare ? part : TOMLValue.quoted(part)
+            return bare ? part : ConfigValue.quoted(part)
         }.joined(separator: ".")
     }
 }

@@ -1,5 +1,3 @@
-import Outpost
-
 /// Maps the resolved config fields onto `WorkerConfig`, collecting warnings and checking binding names.
 struct WorkerConfigBuilder {
     /// The config being built.
@@ -30,7 +28,7 @@ struct WorkerConfigBuilder {
         case "compatibility_flags": config.compatibilityFlags = try field.stringArray()
         case "account_id": config.accountID = try field.string()
         case "workers_dev": config.workersDev = try field.bool()
-        case "route": config.routes = [try Self.route(field, warnings: &config.warnings)]
+        case "route": config.routes = [try route(field)]
         case "routes": config.routes = try routes(field)
         case "vars": try applyVars(field)
         case "kv_namespaces": try applyKVNamespaces(field)
@@ -102,32 +100,42 @@ struct WorkerConfigBuilder {
 
     private mutating func routes(_ field: ConfigField) throws(ConfigError) -> [String] {
         var patterns: [String] = []
-        for element in try field.array() { patterns.append(try Self.route(element, warnings: &config.warnings)) }
+        for element in try field.array() { patterns.append(try route(element)) }
         return patterns
     }
 
-    /// A route: a pattern string or a `{ pattern = …, zone_name = … }` table.
-    private static func route(_ field: ConfigField, warnings: inout [ConfigDiagnostic]) throws(ConfigError) -> String {
-        if case .string = field.value.kind { return try field.nonEmptyString() }
+    /// A route, noting `custom_domain = true` ones in `config.customDomains`.
+    private mutating func route(_ field: ConfigField) throws(ConfigError) -> String {
+        let (pattern, customDomain) = try Self.route(field, warnings: &config.warnings)
+        if customDomain { config.customDomains.insert(pattern) }
+        return pattern
+    }
+
+    /// A route: a pattern string or a `{ pattern = …, zone_name = …, custom_domain = … }` table.
+    private static func route(
+        _ field: ConfigField, warnings: inout [ConfigDiagnostic]
+    ) throws(ConfigError) -> (pattern: String, customDomain: Bool) {
+        if case .string = field.value.kind { return (try field.nonEmptyString(), false) }
         guard field.value.tableValue != nil else { throw field.mismatch("a route pattern string or { pattern = … }") }
         let members = try field.table()
         guard let pattern = members.first(where: { $0.key == "pattern" }) else {
             throw field.error("missing required key `pattern`")
         }
+        var customDomain = false
         for member in members where member.key != "pattern" {
             if ConfigSchema.route.contains(member.key) {
-                if member.key == "custom_domain" { _ = try member.bool() } else { _ = try member.string() }
+                if member.key == "custom_domain" { customDomain = try member.bool() } else { _ = try member.string() }
             } else {
                 warnings.append(ConfigSchema.unknownKey(member, known: ConfigSchema.route))
             }
         }
-        return try pattern.nonEmptyString()
+        return (try pattern.nonEmptyString(), customDomain)
     }
 
     private mutating func applyVars(_ field: ConfigField) throws(ConfigError) {
         for member in try field.table() {
             try bindings.register(member.key, kind: "a var", at: member)
-            config.vars[member.key] = try JSONValue(vars: member)
+            config.vars[member.key] = try VarValue(vars: member)
         }
     }
 

@@ -19,8 +19,9 @@ import Synchronization
 ///
 /// `meta`: `changes` is `total_changes()` after minus before on the connection (triggers included),
 /// `last_row_id` is `last_insert_rowid()` after the query, `size_after` is `(page_count −
-/// freelist_count) × page_size`, all read with one query after each D1 query. `rows_read` counts the
-/// rows the statements returned (dqlite exposes no statement counters), `rows_written` is `changes`.
+/// freelist_count) × page_size`, all read with one query after each D1 query. For the last statement
+/// of a query, `rows_read` counts the rows it returned (dqlite exposes no statement counters) and
+/// `rows_written` the rows it changed.
 /// `duration` includes the network round trips. `served_by` is `"miniflare.db"`, as embedded.
 public final class DqliteD1Storage: D1Storage {
     /// The nodes asked for the leader (`host:port`, any subset of the cluster).
@@ -62,7 +63,7 @@ public final class DqliteD1Storage: D1Storage {
 
     /// Runs `queries` synchronously (blocking the calling thread) as one all-or-nothing transaction.
     public func run(_ queries: [D1Query]) throws(D1Error) -> D1Response {
-        let queries = try D1Engine.nonEmpty(queries)
+        let queries = try D1Query.nonEmpty(queries)
         let parsed = try queries.map { query throws(D1Error) in (query, try D1ClientRules.statements(of: query)) }
         let deadline = ContinuousClock.now + timeout
         if parsed.count == 1, parsed[0].1.count == 1, parsed[0].1[0].isRead {
@@ -183,7 +184,7 @@ public final class DqliteD1Storage: D1Storage {
             for (query, statements) in parsed {
                 let start = ContinuousClock.now
                 var rows = DqliteConnection.Rows()
-                var rowsRead = 0
+                var lastChanges = 0
                 for (index, statement) in statements.enumerated() {
                     if let refusal = D1ClientRules.refusal(of: statement) {
                         userError = refusal
@@ -191,8 +192,8 @@ public final class DqliteD1Storage: D1Storage {
                     }
                     let isLast = index == statements.count - 1
                     current = statement.sql
-                    rows = try run(statement, params: isLast ? query.params : [], on: connection, deadline: deadline)
-                    rowsRead += rows.rows.count
+                    (rows, lastChanges) = try run(
+                        statement, params: isLast ? query.params : [], on: connection, deadline: deadline)
                 }
                 let duration = Self.milliseconds(since: start)
                 let after = try meta(lease, deadline: deadline)
@@ -204,7 +205,7 @@ public final class DqliteD1Storage: D1Storage {
                             servedBy: D1Engine.servedBy, duration: duration, changes: changes,
                             lastRowID: Int(after.lastRowID),
                             changedDB: changes != 0 || after.lastRowID != before.lastRowID || after.size != before.size,
-                            sizeAfter: after.size, rowsRead: rowsRead, rowsWritten: changes)))
+                            sizeAfter: after.size, rowsRead: rows.rows.count, rowsWritten: lastChanges)))
                 before = after
             }
         } catch {
@@ -237,20 +238,22 @@ public final class DqliteD1Storage: D1Storage {
     }
 
     /// Sends one statement: QUERY when it yields rows, else EXEC (and EXEC again when QUERY finds it
-    /// yields no columns, which dqlite refuses before running it).
+    /// yields no columns, which dqlite refuses before running it). Returns its rows and the rows it
+    /// changed (`sqlite3_changes` from EXEC; the rows a `RETURNING` returned from QUERY).
     private func run(
         _ statement: D1StatementScanner.Statement, params: [D1Value], on connection: DqliteConnection,
         deadline: ContinuousClock.Instant
-    ) throws(DqliteError) -> DqliteConnection.Rows {
+    ) throws(DqliteError) -> (DqliteConnection.Rows, Int) {
         if statement.yieldsRows {
             do throws(DqliteError) {
-                return try connection.query(statement.sql, params, deadline: deadline)
+                let rows = try connection.query(statement.sql, params, deadline: deadline)
+                return (rows, statement.words.contains("RETURNING") ? rows.rows.count : 0)
             } catch .failure(let code, let message) where code == 1 && message == "not an error" {
                 // No result columns: dqlite refused it before stepping; run it as EXEC.
             }
         }
-        _ = try connection.exec(statement.sql, params, deadline: deadline)
-        return DqliteConnection.Rows()
+        let result = try connection.exec(statement.sql, params, deadline: deadline)
+        return (DqliteConnection.Rows(), Int(result.rowsAffected))
     }
 
     private struct Counters {

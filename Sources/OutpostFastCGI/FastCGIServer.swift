@@ -67,6 +67,8 @@ public final class FastCGIServer: Sendable {
             threads.withLock { $0.append(state) }
             group.enter()
             let thread = Thread { [self] in
+                // This thread runs its request's handler to completion: storage calls block it inline.
+                StorageExecutor.allowBlockingOnCurrentThread()
                 state.thread.store(UInt(pthread_self()), ordering: .relaxed)
                 acceptLoop(state)
                 group.leave()

@@ -1,30 +1,34 @@
 import Foundation
-public import Outpost
-public import OutpostConfig
+package import Metrics
+package import Outpost
+package import OutpostConfig
 import OutpostSQLite
 
 /// Opens the storage behind `[[kv_namespaces]]` bindings, the same way for the server and the `kv`
 /// commands, so both read and write the same files; each file is opened once per `KVStores`.
-public final class KVStores {
+package final class KVStores {
     /// The resolved config.
-    public let config: WorkerConfig
+    package let config: WorkerConfig
     /// The clock every namespace reads "now" from.
-    public let clock: KVClock
+    package let clock: KVClock
+    /// Where each namespace's operations are recorded (`nil`: not recorded, as in the `kv` commands).
+    package let metrics: (any MetricsFactory)?
     private var opened: [String: any KVStorage] = [:]
 
-    /// Stores for the namespaces of `config`.
-    public init(config: WorkerConfig, clock: KVClock = .system) {
+    /// Stores for the namespaces of `config`; with `metrics`, every operation is recorded there per binding.
+    package init(config: WorkerConfig, clock: KVClock = .system, metrics: (any MetricsFactory)? = nil) {
         self.config = config
         self.clock = clock
+        self.metrics = metrics
     }
 
     /// The SQLite file of `namespace`: `<stateDir>/kv/<id or binding>.sqlite`.
-    public func filePath(of namespace: KVNamespaceConfig) -> String {
+    package func filePath(of namespace: KVNamespaceConfig) -> String {
         SQLiteKVStorage.path(stateDir: config.outpost.stateDir, localName: namespace.localName)
     }
 
     /// The config entry for binding `name`, or an error listing the configured KV bindings.
-    public func entry(binding name: String) throws -> KVNamespaceConfig {
+    package func entry(binding name: String) throws -> KVNamespaceConfig {
         if let entry = config.kvNamespaces.first(where: { $0.binding == name }) { return entry }
         let known = config.kvNamespaces.map { "\"\($0.binding)\"" }.joined(separator: ", ")
         throw KVConfigError(
@@ -33,7 +37,7 @@ public final class KVStores {
     }
 
     /// The config entry whose `id` (or `preview_id`) is `id`, or an error listing the configured ids.
-    public func entry(namespaceID id: String) throws -> KVNamespaceConfig {
+    package func entry(namespaceID id: String) throws -> KVNamespaceConfig {
         if let entry = config.kvNamespaces.first(where: { $0.localName == id || $0.previewID == id }) {
             return entry
         }
@@ -44,17 +48,21 @@ public final class KVStores {
     }
 
     /// The namespace bound as `name` (validation in front of its storage).
-    public func namespace(binding name: String) throws -> KVNamespace {
+    package func namespace(binding name: String) throws -> KVNamespace {
         try namespace(for: entry(binding: name))
     }
 
-    /// The namespace for `namespace`, opening its storage on first use.
-    public func namespace(for namespace: KVNamespaceConfig) throws -> KVNamespace {
-        KVNamespace(storage: try storage(for: namespace), clock: clock)
+    /// The namespace for `namespace`, opening its storage on first use (metered when `metrics` is set).
+    package func namespace(for namespace: KVNamespaceConfig) throws -> KVNamespace {
+        let storage = try storage(for: namespace)
+        guard let metrics else { return KVNamespace(storage: storage, clock: clock) }
+        let metered = MeteredKVStorage(
+            storage, binding: namespace.binding, backend: namespace.backend, factory: metrics)
+        return KVNamespace(storage: metered, clock: clock)
     }
 
     /// The storage of `namespace`: its SQLite file, opened once; `redis` is not available yet.
-    public func storage(for namespace: KVNamespaceConfig) throws -> any KVStorage {
+    package func storage(for namespace: KVNamespaceConfig) throws -> any KVStorage {
         switch namespace.backend {
         case "sqlite":
             let path = filePath(of: namespace)

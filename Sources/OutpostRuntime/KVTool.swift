@@ -1,20 +1,20 @@
 import Foundation
-public import Outpost
-public import OutpostConfig
+package import Outpost
+package import OutpostConfig
 
 /// What the `kv` commands do, separated from argument parsing so it can be tested: every operation
 /// goes through `KVNamespace` (the same validation as a worker) on the same files as the server.
-public struct KVTool {
+package struct KVTool {
     /// Opens the namespaces of the config.
-    public let stores: KVStores
+    package let stores: KVStores
 
     /// A tool for the namespaces of `config`.
-    public init(config: WorkerConfig, clock: KVClock = .system) {
+    package init(config: WorkerConfig, clock: KVClock = .system) {
         stores = KVStores(config: config, clock: clock)
     }
 
     /// `kv namespace list`: every configured namespace with its id and file, as JSON.
-    public func namespaceList() -> JSONValue {
+    package func namespaceList() -> JSONValue {
         .array(
             stores.config.kvNamespaces.map { namespace in
                 var object: JSONObject = ["binding": .string(namespace.binding)]
@@ -29,7 +29,7 @@ public struct KVTool {
     }
 
     /// `kv key put`: stores `value` under `key` with the given options; returns wrangler's message.
-    public func put(
+    package func put(
         _ key: String, value: [UInt8], binding: String, metadata: String? = nil, ttl: Int? = nil,
         expiration: Int? = nil
     ) async throws -> String {
@@ -48,19 +48,19 @@ public struct KVTool {
     }
 
     /// `kv key get`: the value of `key`, or `nil` when missing.
-    public func get(_ key: String, binding: String) async throws -> [UInt8]? {
+    package func get(_ key: String, binding: String) async throws -> [UInt8]? {
         try await stores.namespace(binding: binding).get(key, type: .bytes)
     }
 
     /// `kv key delete`: removes `key`; returns wrangler's message.
-    public func delete(_ key: String, binding: String) async throws -> String {
+    package func delete(_ key: String, binding: String) async throws -> String {
         let entry = try stores.entry(binding: binding)
         try await stores.namespace(for: entry).delete(key)
         return "Deleting the key \"\(key)\" on namespace \(entry.localName)."
     }
 
     /// `kv key list`: every key with `prefix` (all pages), as wrangler prints them.
-    public func list(binding: String, prefix: String? = nil) async throws -> JSONValue {
+    package func list(binding: String, prefix: String? = nil) async throws -> JSONValue {
         let namespace = try stores.namespace(binding: binding)
         var keys: [JSONValue] = []
         var cursor: String?
@@ -74,7 +74,7 @@ public struct KVTool {
 
     /// `kv bulk put`: stores every `{key, value, expiration?, expiration_ttl?, metadata?, base64?}` of
     /// the JSON array `json`; all entries are checked before any is written. Returns the count.
-    public func bulkPut(_ json: [UInt8], binding: String) async throws -> Int {
+    package func bulkPut(_ json: [UInt8], binding: String) async throws -> Int {
         let namespace = try stores.namespace(binding: binding)
         let items = try Self.parseArray(json)
         var entries: [(key: String, value: [UInt8], expiration: Int?, ttl: Int?, metadata: JSONValue?)] = []
@@ -108,7 +108,7 @@ public struct KVTool {
 
     /// `kv bulk delete`: removes every key of the JSON array `json` (strings or `{key}` objects).
     /// Returns the count.
-    public func bulkDelete(_ json: [UInt8], binding: String) async throws -> Int {
+    package func bulkDelete(_ json: [UInt8], binding: String) async throws -> Int {
         let namespace = try stores.namespace(binding: binding)
         let keys = try Self.parseArray(json).enumerated().map { index, item in
             if let key = item.stringValue ?? item["key"]?.stringValue { return key }

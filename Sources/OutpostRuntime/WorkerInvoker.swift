@@ -1,23 +1,23 @@
 import Foundation
-public import Logging
-public import Outpost
+package import Logging
+package import Outpost
 
 /// Calls the worker for one request: a fresh `ExecutionContext` whose `waitUntil` work is tracked,
 /// and uncaught errors turned into responses (an `HTTPError` into its status; anything else into a 500
 /// whose body is safe in production and carries the error text in development). Errors are logged.
-public struct WorkerInvoker: Sendable {
+package struct WorkerInvoker: Sendable {
     /// The worker.
-    public let worker: any Worker
+    package let worker: any Worker
     /// The environment it sees.
-    public let env: Env
+    package let env: Env
     /// Counts `waitUntil` work across invocations (shutdown waits for it).
-    public let tracker: WaitUntilTracker
+    package let tracker: WaitUntilTracker
     /// Whether error details may be shown to the client (`dev`).
-    public let showsErrors: Bool
+    package let showsErrors: Bool
     private let logger: Logger
 
     /// An invoker for `worker` with `env`.
-    public init(worker: any Worker, env: Env, tracker: WaitUntilTracker, showsErrors: Bool, logger: Logger) {
+    package init(worker: any Worker, env: Env, tracker: WaitUntilTracker, showsErrors: Bool, logger: Logger) {
         self.worker = worker
         self.env = env
         self.tracker = tracker
@@ -26,8 +26,12 @@ public struct WorkerInvoker: Sendable {
     }
 
     /// Runs `fetch` and returns the response, never throwing.
-    public func fetch(_ request: Request) async -> Response {
-        let ctx = ExecutionContext(tracker: tracker)
+    package func fetch(_ request: Request) async -> Response {
+        await fetch(request, ctx: ExecutionContext(tracker: tracker))
+    }
+
+    /// Runs `fetch` with `ctx` (whose `waitUntil` work the caller may await) and returns the response.
+    package func fetch(_ request: Request, ctx: ExecutionContext) async -> Response {
         do {
             return try await worker.fetch(request, env: env, ctx: ctx)
         } catch let error as HTTPError {

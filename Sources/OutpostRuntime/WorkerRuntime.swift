@@ -4,6 +4,7 @@ import Logging
 import Metrics
 import Outpost
 import OutpostConfig
+import OutpostCron
 import OutpostFastCGI
 import Prometheus
 import Synchronization

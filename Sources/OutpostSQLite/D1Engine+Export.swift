@@ -45,7 +45,7 @@ extension D1Engine {
     }
 
     /// `value` as a SQL literal.
-    static func literal(_ value: SQLiteValue) -> String {
+    static func literal(_ value: D1Value) -> String {
         switch value {
         case .null: return "NULL"
         case .integer(let number): return String(number)

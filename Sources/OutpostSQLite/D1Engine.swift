@@ -14,9 +14,10 @@ import Synchronization
 /// - Writers queue: in this process on the writer lock, across processes (the CLI, other servers) on
 ///   SQLite's `busy_timeout`, and `BEGIN IMMEDIATE` is retried while busy, so `SQLITE_BUSY` does not
 ///   reach the worker.
-/// - From `execute` (the worker's path), a read runs inline on the calling thread (it never waits for
-///   a lock); a write hops to the engine's own dispatch queue, so waiting for the writer lock or for
-///   another process never blocks a thread of Swift's cooperative pool. `run` is the synchronous form.
+/// - `execute` (the worker's path) follows `StorageExecutor`'s model: inline on an accept thread, else a
+///   read on the file's reader threads and a write on its one writer thread, so waiting for the writer
+///   lock or for another process never blocks a thread of Swift's cooperative pool. `run` is the same
+///   path on the calling thread. Whether a SQL text writes is learnt once (`D1WriteClassifier`).
 ///
 /// `meta` is computed per query:
 /// - `served_by`: `"miniflare.db"`, miniflare's local constant, so code that checks it behaves as under
@@ -27,10 +28,12 @@ import Synchronization
 ///   the writer's last value, as miniflare's single connection does.
 /// - `changed_db`: changes ≠ 0, or `last_row_id` changed, or the size changed.
 /// - `size_after`: `(page_count − freelist_count) × page_size`.
-/// - `rows_read` (approximation): per statement, the larger of rows stepped and SQLite's
-///   `SQLITE_STMTSTATUS_FULLSCAN_STEP`, summed. D1's patched SQLite counts every b-tree row visited, so
+/// - `rows_read` (approximation): the larger of rows stepped and SQLite's
+///   `SQLITE_STMTSTATUS_FULLSCAN_STEP`, of the query's last statement (a query of several statements
+///   reports its last one's, as D1 does). D1's patched SQLite counts every b-tree row visited, so
 ///   indexed lookups and joins read lower here.
-/// - `rows_written` (approximation): `changes`. D1 also counts index entries, so it reads higher.
+/// - `rows_written` (approximation): the changes of the query's last statement (triggers included).
+///   D1 also counts index entries, so it reads higher.
 public final class D1Engine: D1Storage {
     /// The `meta.served_by` of every result.
     public static let servedBy = "miniflare.db"
@@ -46,8 +49,9 @@ public final class D1Engine: D1Storage {
     public let path: String
     private let database: SQLiteDatabase
     private let state: Mutex<State>
-    /// Where writes wait for the writer (off the cooperative pool).
-    private let writeQueue = DispatchQueue(label: "outpost.d1.write", attributes: .concurrent)
+    /// SQL texts found to write (or to be more than one read-only statement), classified once: they go
+    /// straight to the writer instead of being prepared on a reader first.
+    private let writes = D1WriteClassifier()
 
     private struct State {
         var lastRowID: Int64 = 0
@@ -89,50 +93,37 @@ public final class D1Engine: D1Storage {
 
     /// Runs `queries` as one transaction (see `D1Storage`). The session token is ignored: there is one
     /// copy of the data, always current.
+    ///
+    /// On an accept thread (or a storage thread) everything runs inline. From anywhere else a request
+    /// that may read only runs on the file's reader threads and any other on its one writer thread, so
+    /// waiting for the write lock never holds a thread of the cooperative pool.
     public func execute(_ queries: [D1Query], sessionToken: String?) async throws(D1Error) -> D1Response {
-        let queries = try Self.nonEmpty(queries)
-        if queries.count == 1, let result = try readOnly(queries[0]) {
+        guard !queries.isEmpty else { throw D1Error(.query, "No SQL statements detected.") }
+        if mayRead(queries),
+            let result = try await database.onReader({ () throws(D1Error) in try readOnly(queries[0]) })
+        {
             return D1Response(results: [result], bookmark: bookmark)
         }
-        let outcome = await withCheckedContinuation { continuation in
-            writeQueue.async {
-                continuation.resume(returning: Result { () throws(D1Error) in try self.write(queries) })
-            }
-        }
-        return D1Response(results: try outcome.get(), bookmark: bookmark)
-    }
-
-    /// Runs `queries` synchronously as one all-or-nothing transaction and returns a result per
-    /// non-empty query and the bookmark after it.
-    public func run(_ queries: [D1Query]) throws(D1Error) -> D1Response {
-        let queries = try Self.nonEmpty(queries)
-        if queries.count == 1, let result = try readOnly(queries[0]) {
-            return D1Response(results: [result], bookmark: bookmark)
-        }
-        let results = try write(queries)
+        let results = try await database.onWriter { () throws(D1Error) in try write(queries) }
         return D1Response(results: results, bookmark: bookmark)
     }
 
-    /// `queries` without the empty ones (miniflare's filter), or `No SQL statements detected.`.
-    package static func nonEmpty(_ queries: [D1Query]) throws(D1Error) -> [D1Query] {
-        if !queries.isEmpty, queries.allSatisfy({ startsWithStatement($0.sql) }) { return queries }
-        let queries = queries.filter { !D1SQLText.isEmptyQuery($0.sql) }
-        guard !queries.isEmpty else { throw D1Error(.query, "No SQL statements detected.") }
-        return queries
+    /// `execute` on the calling thread, for callers on a thread that may block (the CLI's commands).
+    public func run(_ queries: [D1Query]) throws(D1Error) -> D1Response {
+        try respond(D1Query.nonEmpty(queries))
     }
 
-    /// Whether the first character of `sql` after ASCII whitespace is ASCII and neither `-` nor
-    /// whitespace: such text is never empty for `D1SQLText.isEmptyQuery` (no `--` comment can precede
-    /// that character), which is then skipped along with its regular expression.
-    private static func startsWithStatement(_ sql: String) -> Bool {
-        for byte in sql.utf8 {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C: continue
-            case UInt8(ascii: "-"): return false
-            default: return byte < 0x80
-            }
+    /// The one path of every request: one read-only statement on a reader, anything else on the writer.
+    private func respond(_ queries: [D1Query]) throws(D1Error) -> D1Response {
+        if mayRead(queries), let result = try readOnly(queries[0]) {
+            return D1Response(results: [result], bookmark: bookmark)
         }
-        return false
+        return D1Response(results: try write(queries), bookmark: bookmark)
+    }
+
+    /// Whether `queries` is one query not yet known to write.
+    private func mayRead(_ queries: [D1Query]) -> Bool {
+        queries.count == 1 && !writes.contains(queries[0].sql)
     }
 
     /// The bookmark of the latest commit made through this engine (16 hex digits, ordered as strings).
@@ -153,6 +144,7 @@ public final class D1Engine: D1Storage {
                 }
                 guard D1SQLText.isBlank(first.tail), statement.isReadOnly, !D1SQLText.isPragma(statement.sql) else {
                     statement.reset()
+                    writes.insert(query.sql)
                     return nil
                 }
                 let start = ContinuousClock.now
@@ -217,14 +209,16 @@ public final class D1Engine: D1Storage {
         let meta = D1Meta(
             servedBy: Self.servedBy, duration: duration, changes: changes, lastRowID: Int(rowID),
             changedDB: changes != 0 || rowID != rowIDBefore || sizeAfter != sizeBefore, sizeAfter: sizeAfter,
-            rowsRead: outcome.rowsRead, rowsWritten: changes)
+            rowsRead: outcome.rowsRead, rowsWritten: outcome.rowsWritten)
         return D1QueryResult(columns: outcome.columns, rows: outcome.rows, meta: meta)
     }
 
     private struct Outcome {
         var columns: [String] = []
         var rows: [[D1Value]] = []
+        /// The last statement's rows read and written (D1 reports the last statement's, not a sum).
         var rowsRead = 0
+        var rowsWritten = 0
     }
 
     /// Runs every statement of `query.sql` in order, binding the parameters to the last one, and
@@ -258,7 +252,7 @@ public final class D1Engine: D1Storage {
                 }
                 do {
                     for (index, value) in query.params.enumerated() {
-                        try statement.bind(SQLiteValue(value), at: Int32(index + 1))
+                        try statement.bind(value, at: Int32(index + 1))
                     }
                 } catch {
                     throw Self.translate(error, authorizer)
@@ -270,16 +264,18 @@ public final class D1Engine: D1Storage {
                 )
             }
             let columnCount = Int32(statement.columnCount)
+            let changesBefore = connection.totalChanges
             var stepped = 0
             do {
                 while try statement.step() {
                     stepped += 1
-                    if isLast { outcome.rows.append((0..<columnCount).map { D1Value(statement.value(at: $0)) }) }
+                    if isLast { outcome.rows.append((0..<columnCount).map { statement.value(at: $0) }) }
                 }
             } catch {
                 throw Self.translate(error, authorizer)
             }
-            outcome.rowsRead += max(stepped, statement.takeFullScanSteps())
+            outcome.rowsRead = max(stepped, statement.takeFullScanSteps())
+            outcome.rowsWritten = Int(connection.totalChanges - changesBefore)
             executed += 1
             if isLast {
                 outcome.columns = statement.columnNames

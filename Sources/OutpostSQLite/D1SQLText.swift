@@ -2,22 +2,6 @@ import Foundation
 
 /// Lexical checks on SQL text the D1 engine makes before and between statements.
 enum D1SQLText {
-    /// miniflare's filter `/^\s+--.*/gm`: whitespace-led `--` lines are dropped before a query is run.
-    private static let indentedComment = try? NSRegularExpression(
-        pattern: "^\\s+--.*", options: [.anchorsMatchLines])
-
-    /// Whether miniflare would drop `sql` as empty: nothing but whitespace once every whitespace-led
-    /// `--` comment line is removed. (A `--` comment at the very start of the text is kept, so SQLite then
-    /// reports `SQL code did not contain a statement.`)
-    static func isEmptyQuery(_ sql: String) -> Bool {
-        var text = sql
-        if text.contains("--"), let indentedComment {
-            text = indentedComment.stringByReplacingMatches(
-                in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
-        }
-        return text.allSatisfy(\.isWhitespace)
-    }
-
     /// Whether `tail` (the text after a statement) holds only whitespace, `;` and comments, i.e. the
     /// statement before it is the last one.
     static func isBlank(_ tail: String) -> Bool {

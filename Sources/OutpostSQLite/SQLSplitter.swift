@@ -1,10 +1,16 @@
 import Foundation
 
-/// Splits a SQL file into statements the way `wrangler d1 execute --file` does.
+/// Splits SQL text into statements the way `wrangler d1 execute` and `d1 migrations apply` do locally
+/// (wrangler's `splitSqlQuery` and `trimSqlQuery`).
 ///
-/// Quotes (`'`, `"`, `` ` ``), `$tag$` strings, `--` and `/* */` comments are kept whole; `;` inside a
-/// `BEGIN … END` (trigger bodies) or `CASE … END` does not split. `BEGIN TRANSACTION;` and `COMMIT;`
-/// are stripped first (once each), as D1 wraps the file in its own transaction.
+/// - `BEGIN TRANSACTION;` and `COMMIT;` are removed once each (D1 wraps the batch in its own
+///   transaction); a second `BEGIN TRANSACTION` is wrangler's "several transactions" error.
+/// - Text with at most one `;`, at its end, is one statement and is left exactly as it is (whitespace
+///   and comments included).
+/// - Otherwise it is split on `;` outside quotes (`'…'`, `"…"`, `` `…` ``), `$tag$…$tag$` strings and
+///   `BEGIN … END` / `CASE … END` bodies (any case); `--` comments become a newline and `/* */`
+///   comments disappear; each statement is trimmed and empty ones are dropped. When nothing is left the
+///   text is returned whole.
 public enum SQLSplitter {
     /// wrangler's message for a file that still has a transaction after stripping one.
     public static let severalTransactionsMessage =
@@ -21,6 +27,18 @@ public enum SQLSplitter {
         public var description: String { SQLSplitter.severalTransactionsMessage }
     }
 
+    /// The statements of `sql` as wrangler sends them to D1: line endings normalized outside quotes
+    /// (`SQLLineEndings`), then `split`.
+    public static func statements(_ sql: String) throws(SeveralTransactionsError) -> [String] {
+        try split(SQLLineEndings.normalize(sql))
+    }
+
+    /// Whether `statement` holds nothing but whitespace, `;` and comments: D1 would refuse it as not
+    /// containing a statement, so the CLI runs nothing for it.
+    public static func isCommentOnly(_ statement: String) -> Bool {
+        D1SQLText.isBlank(statement)
+    }
+
     /// `sql` without its first `BEGIN TRANSACTION;` and first `COMMIT;` (wrangler's `trimSqlQuery`);
     /// fails when another `BEGIN TRANSACTION` remains.
     public static func stripTransaction(_ sql: String) throws(SeveralTransactionsError) -> String {
@@ -32,80 +50,52 @@ public enum SQLSplitter {
         return text
     }
 
-    /// The statements of `sql` (trimmed, without their `;`), after stripping the transaction.
-    public static func statements(_ sql: String) throws(SeveralTransactionsError) -> [String] {
-        split(try stripTransaction(sql.replacingOccurrences(of: "\r\n", with: "\n")))
+    /// wrangler's `splitSqlQuery` (see the type's documentation).
+    public static func split(_ sql: String) throws(SeveralTransactionsError) -> [String] {
+        let text = try stripTransaction(sql)
+        guard mayContainMultipleStatements(text) else { return [text] }
+        let statements = splitStatements(Array(text.unicodeScalars))
+        return statements.isEmpty ? [text] : statements
     }
 
-    /// Whether `statement` holds nothing but whitespace, `;` and comments (wrangler would send it and
-    /// SQLite would answer `SQL code did not contain a statement.`).
-    public static func isCommentOnly(_ statement: String) -> Bool {
-        D1SQLText.isBlank(statement)
-    }
-
-    /// wrangler's `splitSqlQuery`: the trimmed text itself when it holds at most one `;` at its end,
-    /// else the non-empty trimmed statements.
-    public static func split(_ sql: String) -> [String] {
-        let trimmed = trim(sql)
-        guard mayContainMultipleStatements(trimmed) else { return [trimmed] }
-        let statements = splitStatements(Array(trimmed.unicodeScalars))
-        return statements.isEmpty ? [trimmed] : statements
-    }
-
-    private static func mayContainMultipleStatements(_ sql: String) -> Bool {
-        guard let semicolon = sql.firstIndex(of: ";") else { return false }
-        return sql.index(after: semicolon) != sql.endIndex
+    /// Whether a `;` appears anywhere but at the very end of `sql` (trailing whitespace ignored).
+    public static func mayContainMultipleStatements(_ sql: String) -> Bool {
+        let scalars = sql.unicodeScalars
+        guard let semicolon = scalars.firstIndex(of: ";") else { return false }
+        let end = scalars.lastIndex { !JSWhitespace.contains($0) } ?? scalars.startIndex
+        return semicolon != end
     }
 
     private static func splitStatements(_ input: [Unicode.Scalar]) -> [String] {
+        var reader = ScalarReader(input)
         var statements: [String] = []
         var current: [Unicode.Scalar] = []
         var openCompounds = 0
-        var index = 0
-
-        func consume(until marker: [Unicode.Scalar]) {
-            while index < input.count {
-                current.append(input[index])
-                index += 1
-                if current.count >= marker.count, Array(current.suffix(marker.count)) == marker { return }
-            }
-        }
-
-        while index < input.count {
-            let scalar = input[index]
+        var pending = reader.next()
+        while let scalar = pending {
             if openCompounds > 0, endsCompound(current, next: scalar) { openCompounds -= 1 }
-            index += 1
+            pending = nil
             switch scalar {
             case "'", "\"", "`":
                 current.append(scalar)
-                consume(until: [scalar])
+                current += reader.consume(until: [scalar])
             case "$":
-                var tag: [Unicode.Scalar] = ["$"]
-                while index < input.count {
-                    let next = input[index]
-                    tag.append(next)
-                    index += 1
-                    if !isDollarTagCharacter(next) { break }
-                }
+                let tag = ["$"] + reader.consumeDollarTag()
                 current += tag
-                if tag.count > 1, tag.last == "$" { consume(until: tag) }
-            case "-":
-                current.append(scalar)
-                if index < input.count, input[index] == "-" {
-                    current.append("-")
-                    index += 1
-                    consume(until: ["\n"])
-                } else {
+                if tag.last == "$" { current += reader.consume(until: tag) }
+            case "-", "/":
+                let follower = reader.next()
+                let opensComment = follower == (scalar == "-" ? "-" : "*")
+                guard opensComment else {
+                    current.append(scalar)
+                    pending = follower
                     continue
                 }
-            case "/":
-                current.append(scalar)
-                if index < input.count, input[index] == "*" {
-                    current.append("*")
-                    index += 1
-                    consume(until: ["*", "/"])
+                if scalar == "-" {
+                    _ = reader.consume(until: ["\n"])
+                    current.append("\n")
                 } else {
-                    continue
+                    _ = reader.consume(until: ["*", "/"])
                 }
             case ";":
                 if openCompounds == 0 {
@@ -118,55 +108,67 @@ public enum SQLSplitter {
                 current.append(scalar)
             }
             if startsCompound(current) { openCompounds += 1 }
+            pending = reader.next()
         }
         statements.append(String(String.UnicodeScalarView(current)))
-        return statements.map(trim).filter { !$0.isEmpty }
+        return statements.map(JSWhitespace.trim).filter { !$0.isEmpty }
     }
 
-    /// A character that may continue a `$tag$` (digits, `_`, letters); `$` ends it.
-    private static func isDollarTagCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar != "$" && (scalar == "_" || ("0"..."9").contains(scalar) || scalar.properties.changesWhenCaseMapped)
-    }
-
-    /// `/\s(BEGIN|CASE)\s$/i`.
+    /// `/\s(BEGIN|CASE)\s$/i` on `text`.
     private static func startsCompound(_ text: [Unicode.Scalar]) -> Bool {
-        guard let last = text.last, isSpace(last) else { return false }
+        guard let last = text.last, JSWhitespace.contains(last) else { return false }
         let body = text.dropLast()
         return endsWithWord(body, "BEGIN") || endsWithWord(body, "CASE")
     }
 
     /// `/\sEND[;\s]$/i` on `text` followed by `next`.
     private static func endsCompound(_ text: [Unicode.Scalar], next: Unicode.Scalar) -> Bool {
-        guard next == ";" || isSpace(next) else { return false }
+        guard next == ";" || JSWhitespace.contains(next) else { return false }
         return endsWithWord(text[...], "END")
     }
 
-    /// Whether `text` ends with `word` (any case) preceded by whitespace.
+    /// Whether `text` ends with `word` (ASCII, any case) preceded by whitespace.
     private static func endsWithWord(_ text: ArraySlice<Unicode.Scalar>, _ word: String) -> Bool {
         let letters = Array(word.unicodeScalars)
         guard text.count > letters.count else { return false }
-        let tail = text.suffix(letters.count)
-        for (scalar, letter) in zip(tail, letters) where scalar != letter && scalar != lowercase(letter) {
+        for (scalar, letter) in zip(text.suffix(letters.count), letters)
+        where scalar != letter && scalar.value != letter.value + 32 {
             return false
         }
-        return isSpace(text[text.endIndex - letters.count - 1])
+        return JSWhitespace.contains(text[text.endIndex - letters.count - 1])
+    }
+}
+
+/// Reads a SQL text scalar by scalar, as wrangler's splitter reads its string iterator.
+private struct ScalarReader {
+    private let input: [Unicode.Scalar]
+    private var index = 0
+
+    init(_ input: [Unicode.Scalar]) { self.input = input }
+
+    mutating func next() -> Unicode.Scalar? {
+        guard index < input.count else { return nil }
+        defer { index += 1 }
+        return input[index]
     }
 
-    private static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        Unicode.Scalar(scalar.value + 32) ?? scalar
+    /// The scalars up to and including the end of `marker` (or to the end of the text).
+    mutating func consume(until marker: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var taken: [Unicode.Scalar] = []
+        while let scalar = next() {
+            taken.append(scalar)
+            if taken.count >= marker.count, taken[(taken.count - marker.count)...].elementsEqual(marker) { break }
+        }
+        return taken
     }
 
-    /// JavaScript's `\s`.
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{FEFF}"
-    }
-
-    /// JavaScript's `trim()`.
-    static func trim(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !isSpace($0) }),
-            let end = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(scalars[start...end])
+    /// The rest of a `$tag$` opener: tag characters, then the scalar that ended them (a `$` for a tag).
+    mutating func consumeDollarTag() -> [Unicode.Scalar] {
+        var taken: [Unicode.Scalar] = []
+        while let scalar = next() {
+            taken.append(scalar)
+            if !SQLLineEndings.isDollarTagCharacter(scalar) { break }
+        }
+        return taken
     }
 }

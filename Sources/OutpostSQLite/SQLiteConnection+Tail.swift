@@ -1,16 +1,13 @@
 import CSQLite
 
 extension SQLiteConnection {
-    /// The most statements `prepareFirst(_:cache:)` keeps before it starts over.
-    static let firstStatementCacheLimit = 512
-
     /// Prepares the first statement of `sql` and returns it with the SQL text after it; the statement
     /// is `nil` when `sql` holds only whitespace and comments. With `cache`, the statement is kept
     /// (reset, ready to bind) for the next call with the same text.
     public func prepareFirst(_ sql: String, cache: Bool) throws(SQLiteError) -> (
         statement: SQLiteStatement?, tail: String
     ) {
-        if cache, let entry = firstStatementCache[sql] {
+        if cache, let entry = statements.lookup(sql) {
             entry.statement.reset()
             return (entry.statement, entry.tail)
         }
@@ -30,10 +27,7 @@ extension SQLiteConnection {
         let tail = String(decoding: tailBytes, as: UTF8.self)
         guard let statement else { return (nil, tail) }
         let prepared = SQLiteStatement(handle: statement, connection: handle)
-        if cache {
-            if firstStatementCache.count >= Self.firstStatementCacheLimit { firstStatementCache.removeAll() }
-            firstStatementCache[sql] = (prepared, tail)
-        }
+        if cache { statements.insert(prepared, tail: tail, for: sql) }
         return (prepared, tail)
     }
 }

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+public import Outpost
 
 /// One SQLite connection with a prepared-statement cache.
 ///
@@ -32,11 +33,10 @@ public final class SQLiteConnection {
     package let handle: OpaquePointer
     /// The file path.
     public let path: String
-    private var cache: [String: SQLiteStatement] = [:]
     /// The authorizer installed with `setAuthorizer`, kept alive as long as the connection.
     var authorizerBox: SQLiteAuthorizerBox?
-    /// Statements cached by `prepareFirst(_:cache:)`, with the SQL text left after each.
-    var firstStatementCache: [String: (statement: SQLiteStatement, tail: String)] = [:]
+    /// The connection's one prepared-statement cache (`cached`, `prepareFirst(_:cache:)`), bounded.
+    var statements = SQLiteStatementCache()
     /// The database size in bytes last measured on this connection and the `dataVersion` it was measured
     /// at: still the size while the data version is the same (see `D1Engine`).
     var sizeCache: (dataVersion: UInt32, size: Int)?
@@ -70,8 +70,7 @@ public final class SQLiteConnection {
     }
 
     deinit {
-        cache.removeAll()
-        firstStatementCache.removeAll()
+        statements.removeAll()
         if authorizerBox != nil { sqlite3_set_authorizer(handle, nil, nil) }
         sqlite3_close_v2(handle)
     }
@@ -93,26 +92,17 @@ public final class SQLiteConnection {
         return SQLiteStatement(handle: statement, connection: handle)
     }
 
-    /// A cached prepared statement for `sql`, reset and ready to bind.
+    /// A cached prepared statement for the first statement of `sql`, reset and ready to bind.
     public func cached(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
-        if let statement = cache[sql] {
-            statement.reset()
-            return statement
-        }
-        var statement: OpaquePointer?
-        let result = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard result == SQLITE_OK else { throw SQLiteError(connection: handle, fallback: result) }
-        guard let statement else {
+        guard let statement = try prepareFirst(sql, cache: true).statement else {
             throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "SQL code did not contain a statement.")
         }
-        let prepared = SQLiteStatement(handle: statement, connection: handle)
-        cache[sql] = prepared
-        return prepared
+        return statement
     }
 
     /// Runs a cached statement with `parameters` and returns every row.
     @discardableResult
-    public func query(_ sql: String, _ parameters: [SQLiteValue] = []) throws(SQLiteError) -> [[SQLiteValue]] {
+    public func query(_ sql: String, _ parameters: [D1Value] = []) throws(SQLiteError) -> [[D1Value]] {
         let statement = try cached(sql)
         defer { statement.reset() }
         try statement.bind(parameters)

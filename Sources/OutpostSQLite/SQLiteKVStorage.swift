@@ -11,7 +11,7 @@ import Synchronization
 /// B-tree, not an index and then the table); keys compare bytewise (BINARY).
 /// WAL with `synchronous=NORMAL`: an acknowledged `put` survives `kill -9`. Expired keys are invisible
 /// at once, deleted when read, and purged in bulk from time to time by writes (see `purgeExpired`).
-public final class SQLiteKVStorage: KVStorage {
+public final class SQLiteKVStorage: KVBorrowingStorage {
     /// The SQLite file.
     public let path: String
     private let database: SQLiteDatabase
@@ -55,54 +55,58 @@ public final class SQLiteKVStorage: KVStorage {
     }
 
     /// Reads `key` on a pooled reader connection with one cached statement and decodes the value in
-    /// SQLite's own buffer (the hit path: no copy before `decode`).
-    public func get<Value>(
+    /// SQLite's own buffer (the hit path: no copy before `decode`). An expired entry is deleted.
+    package func get<Value>(
         _ key: String, now: Int64, decode: (UnsafeRawBufferPointer) throws -> Value
     ) async throws -> (value: Value, metadata: String?, expiration: Int64?)? {
         var expired = false
-        let entry = try database.read { connection -> (value: Value, metadata: String?, expiration: Int64?)? in
-            let statement = try connection.cached(Self.selectSQL)
-            defer { statement.reset() }
-            try statement.bind(.text(key), at: 1)
-            guard try statement.step() else { return nil }
-            let expiration = statement.isNull(at: 0) ? nil : statement.int64(at: 0)
-            if let expiration, expiration <= now {
-                expired = true
-                return nil
+        let entry = try await database.onReader { () throws -> (value: Value, metadata: String?, expiration: Int64?)? in
+            try database.read { connection -> (value: Value, metadata: String?, expiration: Int64?)? in
+                let statement = try connection.cached(Self.selectSQL)
+                defer { statement.reset() }
+                try statement.bind(.text(key), at: 1)
+                guard try statement.step() else { return nil }
+                let expiration = statement.isNull(at: 0) ? nil : statement.int64(at: 0)
+                if let expiration, expiration <= now {
+                    expired = true
+                    return nil
+                }
+                let metadata = statement.text(at: 1)
+                let pointer = sqlite3_column_blob(statement.handle, 2)
+                let count = Int(sqlite3_column_bytes(statement.handle, 2))
+                let value = try decode(UnsafeRawBufferPointer(start: count > 0 ? pointer : nil, count: count))
+                return (value, metadata, expiration)
             }
-            let metadata = statement.text(at: 1)
-            let pointer = sqlite3_column_blob(statement.handle, 2)
-            let count = Int(sqlite3_column_bytes(statement.handle, 2))
-            let value = try decode(UnsafeRawBufferPointer(start: count > 0 ? pointer : nil, count: count))
-            return (value, metadata, expiration)
         }
-        if expired { try deleteExpired(key, now: now) }
+        if expired { try await deleteExpired([key], now: now) }
         return entry
     }
 
     /// Reads `keys` in one read transaction (one snapshot) on a pooled reader connection.
     public func get(_ keys: [String], now: Int64) async throws -> [KVStoredValue?] {
         var expiredKeys: [String] = []
-        let entries = try database.read { connection in
-            try connection.execute("BEGIN")
-            defer { try? connection.execute("COMMIT") }
-            let statement = try connection.cached(Self.selectSQL)
-            defer { statement.reset() }
-            return try keys.map { key in
-                statement.reset()
-                var expired = false
-                let entry = try Self.read(statement, key: key, now: now, expired: &expired)
-                if expired { expiredKeys.append(key) }
-                return entry
+        let entries = try await database.onReader { () throws -> [KVStoredValue?] in
+            try database.read { connection in
+                try connection.execute("BEGIN")
+                defer { try? connection.execute("COMMIT") }
+                let statement = try connection.cached(Self.selectSQL)
+                defer { statement.reset() }
+                return try keys.map { key in
+                    statement.reset()
+                    var expired = false
+                    let entry = try Self.read(statement, key: key, now: now, expired: &expired)
+                    if expired { expiredKeys.append(key) }
+                    return entry
+                }
             }
         }
-        for key in expiredKeys { try deleteExpired(key, now: now) }
+        if !expiredKeys.isEmpty { try await deleteExpired(expiredKeys, now: now) }
         return entries
     }
 
-    /// Upserts `key`, binding `value` in place (no copy before SQLite's own).
+    /// Upserts `key` on the file's serial writer, binding `value` in place (no copy before SQLite's own).
     public func put(_ key: String, value: [UInt8], expiration: Int64?, metadata: String?, now: Int64) async throws {
-        try database.write { connection in
+        try await database.writing { connection in
             let statement = try connection.cached(
                 """
                 INSERT INTO kv_entries (key, expiration, metadata, value) VALUES (?1, ?2, ?3, ?4)
@@ -111,8 +115,8 @@ public final class SQLiteKVStorage: KVStorage {
                 """)
             defer { statement.reset() }
             try statement.bind(.text(key), at: 1)
-            try statement.bind(expiration.map(SQLiteValue.integer) ?? .null, at: 2)
-            try statement.bind(metadata.map(SQLiteValue.text) ?? .null, at: 3)
+            try statement.bind(expiration.map(D1Value.integer) ?? .null, at: 2)
+            try statement.bind(metadata.map(D1Value.text) ?? .null, at: 3)
             try value.withUnsafeBytes { buffer in
                 let bound = sqlite3_bind_blob64(
                     statement.handle, 4, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
@@ -125,9 +129,9 @@ public final class SQLiteKVStorage: KVStorage {
         }
     }
 
-    /// Deletes `key`.
+    /// Deletes `key` on the file's serial writer.
     public func delete(_ key: String) async throws {
-        _ = try database.write { connection in
+        _ = try await database.writing { connection in
             try connection.query("DELETE FROM kv_entries WHERE key = ?1", [.text(key)])
         }
     }
@@ -145,7 +149,7 @@ public final class SQLiteKVStorage: KVStorage {
         var sql = "SELECT key, expiration, metadata FROM kv_entries WHERE key \(inclusive ? ">=" : ">") ?1"
         if upper != nil { sql += " AND key < ?4" }
         sql += " AND (expiration IS NULL OR expiration > ?2) ORDER BY key LIMIT ?3"
-        return try database.read { connection in
+        return try await database.reading { [sql, lower] connection in
             let statement = try connection.cached(sql)
             defer { statement.reset() }
             try Self.bindText(statement, 1, lower)
@@ -191,10 +195,13 @@ public final class SQLiteKVStorage: KVStorage {
         return KVStoredValue(value: statement.bytes(at: 2), metadata: statement.text(at: 1), expiration: expiration)
     }
 
-    private func deleteExpired(_ key: String, now: Int64) throws {
-        _ = try database.write { connection in
-            try connection.query(
-                "DELETE FROM kv_entries WHERE key = ?1 AND expiration <= ?2", [.text(key), .integer(now)])
+    /// Deletes `keys` if still expired at `now`, on the file's serial writer.
+    private func deleteExpired(_ keys: [String], now: Int64) async throws {
+        try await database.writing { connection in
+            for key in keys {
+                try connection.query(
+                    "DELETE FROM kv_entries WHERE key = ?1 AND expiration <= ?2", [.text(key), .integer(now)])
+            }
         }
     }
 

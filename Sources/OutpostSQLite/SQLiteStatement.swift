@@ -1,4 +1,5 @@
 import CSQLite
+public import Outpost
 
 /// A prepared statement on one connection. Not thread-safe: use it from the thread that holds its connection.
 public final class SQLiteStatement {
@@ -37,14 +38,14 @@ public final class SQLiteStatement {
     }
 
     /// Binds `values` to parameters 1…n.
-    public func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
+    public func bind(_ values: [D1Value]) throws(SQLiteError) {
         for (offset, value) in values.enumerated() {
             try bind(value, at: Int32(offset + 1))
         }
     }
 
     /// Binds `value` to the 1-based parameter `index`.
-    public func bind(_ value: SQLiteValue, at index: Int32) throws(SQLiteError) {
+    public func bind(_ value: D1Value, at index: Int32) throws(SQLiteError) {
         let result: Int32
         switch value {
         case .null: result = sqlite3_bind_null(handle, index)
@@ -82,7 +83,7 @@ public final class SQLiteStatement {
     }
 
     /// The value of column `index` of the current row.
-    public func value(at index: Int32) -> SQLiteValue {
+    public func value(at index: Int32) -> D1Value {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(handle, index))
@@ -113,8 +114,8 @@ public final class SQLiteStatement {
     public func isNull(at index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
     /// Every remaining row as values.
-    public func allRows() throws(SQLiteError) -> [[SQLiteValue]] {
-        var rows: [[SQLiteValue]] = []
+    public func allRows() throws(SQLiteError) -> [[D1Value]] {
+        var rows: [[D1Value]] = []
         let count = Int32(columnCount)
         while try step() {
             rows.append((0..<count).map { value(at: $0) })

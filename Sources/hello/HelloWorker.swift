@@ -64,9 +64,20 @@ struct HelloWorker: Worker {
             var headers = Headers()
             headers.set("X-Injected", "a\r\nSet-Cookie: evil=1")
             return .text("should never be sent\n", headers: headers)
+        case ("GET", let path) where path.hasPrefix("/via-binding/"):
+            return try await viaAssetsBinding(request, env: env)
         default:
             throw HTTPError(404, "No route for \(request.method) \(request.path)")
         }
+    }
+
+    /// `GET /via-binding/<path>`: `<path>` fetched through the `[assets]` binding `ASSETS`, as a worker
+    /// running first (`run_worker_first`) hands a request to its assets.
+    private func viaAssetsBinding(_ request: Request, env: Env) async throws -> Response {
+        let path = String(request.path.dropFirst("/via-binding".count))
+        let query = request.url.query.map { "?" + $0 } ?? ""
+        let target = Request(url: URL(string: "http://assets.local" + path + query)!, headers: request.headers)
+        return try await env.assets("ASSETS").fetch(target)
     }
 
     /// Increments the `counter` key of KV binding "KV" and answers the new value.

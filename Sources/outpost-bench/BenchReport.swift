@@ -1,4 +1,5 @@
 import Foundation
+import Outpost
 import OutpostSQLite
 
 /// The report's header and footer: command line, time, load average at the start and the end.

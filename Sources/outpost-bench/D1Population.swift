@@ -1,3 +1,4 @@
+import Outpost
 import OutpostSQLite
 
 /// Fills a D1 database file fast: `users` rows written in id order in large transactions on a plain

@@ -1,4 +1,5 @@
 import Foundation
+import Outpost
 import OutpostSQLite
 
 /// Fills a KV namespace file fast: rows written straight into `kv_entries` in large transactions, in
@@ -48,7 +49,7 @@ enum KVPopulation {
     }
 
     /// The stored row of `key` as SQLite sees it (types included), to compare layouts.
-    static func rawRow(path: String, key: String) throws -> [SQLiteValue] {
+    static func rawRow(path: String, key: String) throws -> [D1Value] {
         let connection = try SQLiteConnection(path: path)
         let rows = try connection.query(
             "SELECT typeof(key), typeof(expiration), typeof(metadata), typeof(value), expiration, metadata, value "

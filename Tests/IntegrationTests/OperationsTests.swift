@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import OutpostTestSupport
 import OutpostTesting
 import Testing
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import OutpostTestSupport
 import OutpostTesting
 import Synchronization
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import Outpost
+import OutpostTestSupport
 import OutpostTesting
 import Testing
 

@@ -1,22 +1,26 @@
 import Foundation
 import Outpost
+import OutpostTesting
 import Testing
 
 @Suite("Auth")
 struct AuthTests {
-    private func state(_ app: TestApp) async throws -> String {
-        let login = try await app.json("GET", "/api/auth/login").body
-        let url = try #require(login["authUrl"]?.stringValue)
-        return try #require(URLComponents(string: url)?.queryItems?.first { $0.name == "state" }?.value)
+    /// Starts an OAuth login; answers the state and the browser's `oauth_nonce` cookie that binds it.
+    private func state(_ app: TestApp) async throws -> (String, cookie: String) {
+        let response = try await app.send("GET", "/api/auth/login")
+        let setCookie = try #require(response.headers.getSetCookie().first { $0.hasPrefix("oauth_nonce=") })
+        let url = try #require(try await response.json()["authUrl"]?.stringValue)
+        let state = try #require(URLComponents(string: url)?.queryItems?.first { $0.name == "state" }?.value)
+        return (state, String(setCookie.prefix { $0 != ";" }))
     }
 
     @Test func oauthCallbackCreatesUserWithTrustLevelAndSession() async throws {
         let app = try TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
-        let state = try await state(app)
-        let callback = try await app.send("GET", "/api/oauth/callback?code=good&state=" + state)
+        let (state, browser) = try await state(app)
+        let callback = try await app.send("GET", "/api/oauth/callback?code=good&state=" + state, cookie: browser)
         #expect(callback.status == 302)
         #expect(callback.headers["location"] == "/")
-        let setCookie = try #require(callback.headers.getSetCookie().first)
+        let setCookie = try #require(callback.headers.getSetCookie().first { $0.hasPrefix("session=") })
         #expect(setCookie.contains("HttpOnly"))
         #expect(setCookie.contains("SameSite=Lax"))
         #expect(setCookie.contains("Max-Age=604800"))
@@ -26,23 +30,23 @@ struct AuthTests {
         #expect(user["user"]?["username"] == "linuxer")
         #expect(user["user"]?["linux_do_id"] == 4242)
         #expect(user["user"]?["trust_level"] == 3)
-        let replay = try await app.json("GET", "/api/oauth/callback?code=good&state=" + state)
+        let replay = try await app.json("GET", "/api/oauth/callback?code=good&state=" + state, cookie: browser)
         #expect(replay.status == 400)
     }
 
     @Test func oauthStateExpiresAfterTenMinutes() async throws {
         let app = try TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
-        let state = try await state(app)
+        let (state, browser) = try await state(app)
         app.clock.advance(seconds: 601)
-        let late = try await app.json("GET", "/api/oauth/callback?code=good&state=" + state)
+        let late = try await app.json("GET", "/api/oauth/callback?code=good&state=" + state, cookie: browser)
         #expect(late.status == 400)
         #expect(late.body["error"] == "登录状态无效或已过期")
     }
 
     @Test func failedTokenExchangeRedirectsToLoginWithError() async throws {
         let app = try TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
-        let state = try await state(app)
-        let response = try await app.send("GET", "/api/oauth/callback?code=bad&state=" + state)
+        let (state, browser) = try await state(app)
+        let response = try await app.send("GET", "/api/oauth/callback?code=bad&state=" + state, cookie: browser)
         #expect(response.status == 302)
         #expect(response.headers["location"]?.hasPrefix("/login?error=") == true)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Outpost
+import OutpostTesting
 import Testing
 
 @Suite("KV cache TTLs and invalidation")
@@ -25,7 +26,7 @@ struct CacheTTLTests {
         _ = try await app.json("GET", "/api/ranking?type=streak", cookie: cookie)
         _ = try await app.json("GET", "/api/admin/inventory", cookie: admin)
         _ = try await app.json("GET", "/api/admin/stats", cookie: admin)
-        let session = String(cookie.dropFirst("session=".count))
+        let session = TestApp.storedSessionID(cookie)
         #expect(try await ttl(app, "session:" + session) == 7 * 86_400)
         #expect(try await ttl(app, "user_stats:1") == 600)
         #expect(try await ttl(app, "checkin_rewards") == 700)

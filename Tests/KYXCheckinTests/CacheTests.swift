@@ -1,6 +1,7 @@
 import Foundation
 import KYXCheckin
 import Outpost
+import OutpostTesting
 import Testing
 
 @Suite("KV cache layer")
@@ -51,7 +52,7 @@ struct CacheTests {
     @Test func sessionsAreCachedAndRecheckedForExpiry() async throws {
         let app = try TestApp()
         let cookie = try await app.login("carol")
-        let id = String(cookie.dropFirst("session=".count))
+        let id = TestApp.storedSessionID(cookie)
         #expect(try await app.kv.getJSON("session:" + id)?["ownerId"] == 1)
         _ = try await app.json("GET", "/api/user", cookie: cookie)
         #expect(app.metrics.counts(.sessions).hits == 1)
@@ -63,7 +64,7 @@ struct CacheTests {
     @Test func logoutInvalidatesTheSessionInKV() async throws {
         let app = try TestApp()
         let cookie = try await app.login("dave")
-        let id = String(cookie.dropFirst("session=".count))
+        let id = TestApp.storedSessionID(cookie)
         let response = try await app.send("POST", "/api/logout", cookie: cookie)
         #expect(response.status == 302)
         #expect(try await app.kv.get("session:" + id) == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Outpost
+import OutpostTesting
 import Testing
 
 @Suite("Check-in")
@@ -92,7 +93,7 @@ struct CheckinTests {
 
     @Test func dayBoundaryIsUTCPlus8() async throws {
         // 2026-03-01T15:59:00Z is 23:59 on 03-01 in UTC+8; 16:00Z is 00:00 on 03-02.
-        let clock = TestClock(Date(timeIntervalSince1970: 1_772_380_740))
+        let clock = TestApp.clock(at: Date(timeIntervalSince1970: 1_772_380_740))
         let app = try TestApp(clock: clock)
         let cookie = try await app.login("frank")
         let first = try await app.json("POST", "/api/checkin", cookie: cookie).body

@@ -1,48 +1,46 @@
 import Foundation
 import KYXCheckin
 import Outpost
-import OutpostRuntime
-import OutpostSQLite
+import OutpostTesting
 
-/// The worker over real SQLite files (D1 and KV) in a temp directory, migrated, with a test clock.
+/// The flagship as `TestWorker` runs it: the real `wrangler-like.toml` (migrations applied, KV and D1
+/// on temporary SQLite files), test vars on top, and a manual clock shared by the worker and KV expiry.
 struct TestApp: Sendable {
-    let directory: String
-    let clock: TestClock
+    let test: TestWorker
+    let clock: ManualClock
     let worker: KYXWorker
-    let env: Env
     let db: D1Database
     let kv: KVNamespace
     let metrics: KYXMetrics
 
-    static var migrationsDirectory: String {
+    /// The bindings the worker sees.
+    var env: Env { test.env }
+
+    /// The flagship's config at the package root.
+    static var configPath: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("migrations").path
+            .deletingLastPathComponent().appendingPathComponent("wrangler-like.toml").path
+    }
+
+    /// 2026-03-01T01:00:00Z, 09:00 in UTC+8.
+    static func clock(at date: Date = Date(timeIntervalSince1970: 1_772_326_800)) -> ManualClock {
+        ManualClock(now: date)
     }
 
     init(
-        kvStorage: (any KVStorage)? = nil, vars: [String: JSONValue] = [:], clock: TestClock = TestClock(),
+        kvStorage: (any KVStorage)? = nil, vars: [String: JSONValue] = [:], clock: ManualClock = TestApp.clock(),
         fetcher: any Fetcher = FakeLinuxDo()
     ) throws {
-        directory = NSTemporaryDirectory() + "kyx-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let engine = try D1Engine(path: directory + "/db.sqlite")
-        let report = try D1Migrations(directory: Self.migrationsDirectory).apply(on: engine)
-        if let failure = report.failure { throw TestFailure(message: "migration failed: \(failure)") }
         self.clock = clock
-        let storage = try kvStorage ?? SQLiteKVStorage(path: directory + "/kv.sqlite")
-        kv = KVNamespace(storage: storage, clock: KVClock { Int64(clock.now.timeIntervalSince1970 * 1_000) })
-        db = D1Database(storage: engine)
-        var allVars: [String: JSONValue] = [
-            "DEV_LOGIN_ENABLED": "true", "ADMIN_PBKDF2_ITERATIONS": "1000", "TIMEZONE_OFFSET_MINUTES": "480",
-        ]
-        for (name, value) in vars { allVars[name] = value }
-        env = Env(
-            vars: allVars,
-            bindings: [
-                "KV": Env.Binding(kind: "KV namespace", value: kv), "DB": Env.Binding(kind: "D1 database", value: db),
-            ], fetcher: fetcher)
         metrics = KYXMetrics()
-        worker = KYXWorker(clock: clock.checkinClock, metrics: metrics, log: { _ in })
+        worker = KYXWorker(clock: CheckinClock { clock.now }, metrics: metrics, log: { _ in })
+        var overrides = TestBindings()
+            .vars(["DEV_LOGIN_ENABLED": "true", "ADMIN_PBKDF2_ITERATIONS": "1000", "TIMEZONE_OFFSET_MINUTES": "480"])
+            .vars(vars)
+        if let kvStorage { overrides = overrides.kv("KV", storage: kvStorage) }
+        test = try TestWorker(worker, config: Self.configPath, overrides: overrides, clock: clock, fetcher: fetcher)
+        db = try test.env.d1("DB")
+        kv = try test.env.kv("KV")
     }
 
     /// Sends a request through the worker's `fetch`.
@@ -65,7 +63,7 @@ struct TestApp: Sendable {
         for (name, value) in extra { headers.set(name, value) }
         let request = Request(
             url: URL(string: "http://kyx.test" + path)!, method: method, headers: headers, body: bytes)
-        return try await worker.fetch(request, env: env, ctx: ExecutionContext())
+        return await test.fetch(request)
     }
 
     /// Sends and parses the JSON body.

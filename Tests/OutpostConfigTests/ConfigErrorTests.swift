@@ -1,5 +1,6 @@
 import Foundation
 import OutpostConfig
+import OutpostTestSupport
 import Testing
 
 @Suite("Config errors: file, line and key path")

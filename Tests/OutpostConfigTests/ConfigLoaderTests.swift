@@ -1,5 +1,5 @@
-import Outpost
 import OutpostConfig
+import OutpostTestSupport
 import Testing
 
 @Suite("Config loader: a full config, lookup and paths")
@@ -105,6 +105,8 @@ struct ConfigLoaderTests {
         db.databaseID = "uuid-1"
         db.previewDatabaseID = "uuid-2"
         db.migrationsTable = "schema_migrations"
+        db.configuredMigrationsDir = "db/migrations"
+        db.migrationsPattern = "*.sql"
         db.line = 26
         var logs = D1DatabaseConfig(binding: "LOGS", migrationsDir: dir + "/migrations")
         logs.line = 35
@@ -197,11 +199,13 @@ struct ConfigLoaderTests {
 
     @Test func missingFiles() throws {
         let directory = try TemporaryDirectory()
-        #expect(
-            throws: ConfigError(
-                file: directory.path, line: 0, keyPath: "",
-                message: "no config file found: looked for wrangler.toml and wrangler-like.toml in this directory")
-        ) {
+        var noFile = ConfigError(
+            file: directory.path, line: 0, keyPath: "",
+            message:
+                "no config file found: looked for wrangler.json, wrangler.jsonc, wrangler.toml, wrangler-like.toml in this directory"
+        )
+        noFile.isNoConfigFile = true
+        #expect(throws: noFile) {
             try ConfigLoader.load(explicitPath: nil, environment: nil, workingDirectory: directory.path)
         }
         #expect(

@@ -1,4 +1,5 @@
 import OutpostConfig
+import OutpostTestSupport
 
 /// Writes `toml` (and any `files`) to a fresh directory and loads it with `environment`.
 func loadConfig(
@@ -12,9 +13,9 @@ func loadConfig(
 }
 
 /// The description of the error loading `toml` throws, or `nil` when it loads.
-func loadError(_ toml: String, environment: String? = nil) -> String? {
+func loadError(_ toml: String, environment: String? = nil, name: String = "wrangler-like.toml") -> String? {
     do {
-        _ = try loadConfig(toml, environment: environment)
+        _ = try loadConfig(toml, environment: environment, name: name)
         return nil
     } catch {
         return "\(error)"

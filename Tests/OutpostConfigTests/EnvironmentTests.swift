@@ -1,4 +1,3 @@
-import Outpost
 import OutpostConfig
 import Testing
 

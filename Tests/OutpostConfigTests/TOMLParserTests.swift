@@ -6,7 +6,7 @@ struct TOMLParserTests {
     @Test(
         "scalar values",
         arguments: [
-            ("a = \"hi\\tthere \\u00e9 \\U0001F600\"", TOMLValue.Kind.string("hi\tthere é 😀")),
+            ("a = \"hi\\tthere \\u00e9 \\U0001F600\"", ConfigValue.Kind.string("hi\tthere é 😀")),
             ("a = 'C:\\path\\n'", .string("C:\\path\\n")),
             ("a = \"\"\"\nline one\nline two\"\"\"", .string("line one\nline two")),
             ("a = \"\"\"\\\n   trimmed \\\n   text\"\"\"", .string("trimmed text")),
@@ -34,7 +34,7 @@ struct TOMLParserTests {
             ("a = 2024-02-29", .localDate("2024-02-29")),
             ("a = 07:32:00.5", .localTime("07:32:00.5")),
         ])
-    func scalar(source: String, expected: TOMLValue.Kind) throws {
+    func scalar(source: String, expected: ConfigValue.Kind) throws {
         let table = try TOMLParser.parse(source)
         #expect(table["a"]?.kind == expected)
         #expect(table["a"]?.line == 1)

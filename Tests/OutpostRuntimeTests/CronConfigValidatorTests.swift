@@ -1,6 +1,7 @@
 import OutpostConfig
 import Testing
 
+@testable import OutpostCron
 @testable import OutpostRuntime
 
 @Suite("Cron config validation")

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import OutpostCron
 @testable import OutpostRuntime
 
 @Suite("Cron expression parsing")

@@ -1,8 +1,10 @@
 import Foundation
 import Logging
 import Outpost
+import OutpostTesting
 import Testing
 
+@testable import OutpostCron
 @testable import OutpostRuntime
 
 @Suite("Cron lock", .timeLimit(.minutes(1)))
@@ -32,17 +34,19 @@ struct CronLockTests {
         let crons = [try CronExpression(parsing: "* * * * *")]
         let (logger, logs) = RecordingLogHandler.logger()
 
-        let firstClock = ManualCronClock(now: utc("2026-01-01T10:00:00Z"))
+        let firstClock = ManualClock(now: utc("2026-01-01T10:00:00Z"))
         let firstWorker = ScheduledRecorder()
         let first = CronScheduler(
-            worker: firstWorker, env: Env(), crons: crons, clock: firstClock, logger: logger, options: options)
+            worker: firstWorker, env: Env(), crons: crons, clock: firstClock.cronClock, logger: logger, options: options
+        )
         let firstTask = Task { await first.run() }
         await first.stats.waitUntil { $0.state == .running }
 
-        let secondClock = ManualCronClock(now: utc("2026-01-01T10:00:00Z"))
+        let secondClock = ManualClock(now: utc("2026-01-01T10:00:00Z"))
         let secondWorker = ScheduledRecorder()
         let second = CronScheduler(
-            worker: secondWorker, env: Env(), crons: crons, clock: secondClock, logger: logger, options: options)
+            worker: secondWorker, env: Env(), crons: crons, clock: secondClock.cronClock, logger: logger,
+            options: options)
         let secondTask = Task { await second.run() }
         await second.stats.waitUntil { $0.state == .waitingForLock }
         #expect(logs.all.contains { $0.message.contains("another process holds the cron lock") })
@@ -81,7 +85,7 @@ struct CronLockTests {
         defer { held.release() }
         let scheduler = CronScheduler(
             worker: ScheduledRecorder(), env: Env(), crons: [try CronExpression(parsing: "* * * * *")],
-            clock: ManualCronClock(now: Date()), logger: Logger(label: "test"),
+            clock: ManualClock(now: Date()).cronClock, logger: Logger(label: "test"),
             options: CronSchedulerOptions(stateDirectory: directory, lockRetryInterval: nil))
         await scheduler.run()
         #expect(scheduler.stats.snapshot.state == .waitingForLock)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import OutpostCron
 @testable import OutpostRuntime
 
 /// Checks `next(after:)` against a slow oracle built on Foundation's calendar, day by day over several

@@ -2,26 +2,28 @@ import Foundation
 import Logging
 import Outpost
 import OutpostConfig
+import OutpostTesting
 import Testing
 
+@testable import OutpostCron
 @testable import OutpostRuntime
 
 @Suite("Cron scheduler", .timeLimit(.minutes(1)))
 struct CronSchedulerTests {
     private func scheduler(
-        _ expressions: [String], worker: any Worker, clock: ManualCronClock,
+        _ expressions: [String], worker: any Worker, clock: ManualClock,
         options: CronSchedulerOptions = CronSchedulerOptions(), logger: Logger = RecordingLogHandler.logger().0
     ) throws -> CronScheduler {
         let crons = try expressions.map { try CronExpression(parsing: $0) }
         return CronScheduler(
-            worker: worker, env: Env(), crons: crons, clock: clock, logger: logger, options: options)
+            worker: worker, env: Env(), crons: crons, clock: clock.cronClock, logger: logger, options: options)
     }
 
     private func ms(_ text: String) -> Double { utc(text).timeIntervalSince1970 * 1000 }
 
     @Test("fires at each due instant with scheduledTime = the due instant in ms")
     func firesOnTime() async throws {
-        let clock = ManualCronClock(now: utc("2026-01-01T10:00:30Z"))
+        let clock = ManualClock(now: utc("2026-01-01T10:00:30Z"))
         let worker = ScheduledRecorder()
         let scheduler = try scheduler(["*/5 * * * *"], worker: worker, clock: clock)
         let task = Task { await scheduler.run() }
@@ -45,7 +47,7 @@ struct CronSchedulerTests {
 
     @Test("several crons fire independently, each with its own expression")
     func severalCrons() async throws {
-        let clock = ManualCronClock(now: utc("2026-01-01T10:54:00Z"))
+        let clock = ManualClock(now: utc("2026-01-01T10:54:00Z"))
         let worker = ScheduledRecorder()
         let scheduler = try scheduler(["*/5 * * * *", "0 * * * *"], worker: worker, clock: clock)
         let task = Task { await scheduler.run() }
@@ -66,7 +68,7 @@ struct CronSchedulerTests {
 
     @Test("a tick that comes while the previous run is going is skipped and counted")
     func overlapSkipped() async throws {
-        let clock = ManualCronClock(now: utc("2026-01-01T10:00:00Z"))
+        let clock = ManualClock(now: utc("2026-01-01T10:00:00Z"))
         let started = TestGate()
         let release = TestGate()
         let worker = ScheduledRecorder(.block(started: started, release: release))
@@ -96,7 +98,7 @@ struct CronSchedulerTests {
 
     @Test("waitUntil work is awaited before a run counts as finished")
     func waitUntilAwaited() async throws {
-        let clock = ManualCronClock(now: utc("2026-01-01T10:00:00Z"))
+        let clock = ManualClock(now: utc("2026-01-01T10:00:00Z"))
         let started = TestGate()
         let release = TestGate()
         let worker = ScheduledRecorder(.waitUntil(started: started, release: release))
@@ -121,7 +123,7 @@ struct CronSchedulerTests {
 
     @Test("a throwing handler is counted and logged with its cron")
     func failureCounted() async throws {
-        let clock = ManualCronClock(now: utc("2026-01-01T10:00:00Z"))
+        let clock = ManualClock(now: utc("2026-01-01T10:00:00Z"))
         let (logger, logs) = RecordingLogHandler.logger()
         let worker = ScheduledRecorder(.failWithoutRetry("boom"))
         let scheduler = try scheduler(["* * * * *"], worker: worker, clock: clock, logger: logger)
@@ -146,7 +148,7 @@ struct CronSchedulerTests {
         struct FetchOnly: Worker {
             func fetch(_ request: Request, env: Env, ctx: ExecutionContext) async throws -> Response { .text("") }
         }
-        let clock = ManualCronClock(now: utc("2026-01-01T10:00:00Z"))
+        let clock = ManualClock(now: utc("2026-01-01T10:00:00Z"))
         let scheduler = try scheduler(["* * * * *"], worker: FetchOnly(), clock: clock)
         let task = Task { await scheduler.run() }
         _ = await clock.sleepers(atLeast: 1)
@@ -162,10 +164,10 @@ struct CronSchedulerTests {
         var config = WorkerConfig(file: "wrangler-like.toml", directory: "/tmp")
         config.crons = [CronTriggerConfig(expression: "* * * * *", line: 3)]
         config.outpost.crons = false
-        let clock = ManualCronClock(now: utc("2026-01-01T10:00:00Z"))
+        let clock = ManualClock(now: utc("2026-01-01T10:00:00Z"))
         let worker = ScheduledRecorder()
         let scheduler = try CronScheduler(
-            worker: worker, env: Env(), config: config, clock: clock, logger: Logger(label: "test"))
+            worker: worker, env: Env(), config: config, clock: clock.cronClock, logger: Logger(label: "test"))
         await scheduler.run()
         #expect(scheduler.stats.snapshot.state == .disabled)
         #expect(worker.recorded.isEmpty)
@@ -173,7 +175,7 @@ struct CronSchedulerTests {
 
     @Test("no crons: run returns at once")
     func noCrons() async throws {
-        let clock = ManualCronClock(now: utc("2026-01-01T10:00:00Z"))
+        let clock = ManualClock(now: utc("2026-01-01T10:00:00Z"))
         let scheduler = try scheduler([], worker: ScheduledRecorder(), clock: clock)
         await scheduler.run()
         #expect(scheduler.stats.snapshot.state == .noCrons)
@@ -186,7 +188,7 @@ struct CronSchedulerTests {
         #expect(throws: ConfigError.self) {
             try CronScheduler(
                 worker: ScheduledRecorder(), env: Env(), config: config,
-                clock: ManualCronClock(now: Date()), logger: Logger(label: "test"))
+                clock: ManualClock(now: Date()).cronClock, logger: Logger(label: "test"))
         }
     }
 }

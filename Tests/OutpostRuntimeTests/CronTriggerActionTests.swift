@@ -2,6 +2,7 @@ import ArgumentParser
 import Outpost
 import Testing
 
+@testable import OutpostCron
 @testable import OutpostRuntime
 
 @Suite("cron trigger and cron list")

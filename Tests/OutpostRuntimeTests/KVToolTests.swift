@@ -3,6 +3,7 @@ import Foundation
 import Outpost
 import OutpostConfig
 import OutpostSQLite
+import OutpostTestSupport
 import OutpostTesting
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import Outpost
 import Testing
 
+@testable import OutpostCron
 @testable import OutpostRuntime
 
 @Suite("Scheduled test endpoints")

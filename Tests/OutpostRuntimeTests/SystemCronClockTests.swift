@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import OutpostCron
 @testable import OutpostRuntime
 
 @Suite("System cron clock")

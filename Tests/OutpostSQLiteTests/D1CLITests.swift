@@ -5,26 +5,28 @@ import OutpostSQLite
 import Testing
 
 @Suite struct D1CLITests {
-    @Test func commandAndFileAreExclusive() throws {
+    @Test func commandAndFileAreExclusive() async throws {
         let project = try TemporaryProject()
-        let error = #expect(throws: D1CLIError.self) {
-            try D1CLI.execute(config: project.config, database: "DB", command: "SELECT 1", file: "x.sql", json: false)
+        let error = await #expect(throws: D1CLIError.self) {
+            try await D1CLI.execute(
+                config: project.config, database: "DB", command: "SELECT 1", file: "x.sql", json: false)
         }
         #expect(error?.description == "can't provide both --command and --file.")
     }
 
-    @Test func unknownDatabaseIsNamed() throws {
+    @Test func unknownDatabaseIsNamed() async throws {
         let project = try TemporaryProject()
-        let error = #expect(throws: D1CLIError.self) {
-            try D1CLI.execute(config: project.config, database: "nope", command: "SELECT 1", file: nil, json: false)
+        let error = await #expect(throws: D1CLIError.self) {
+            try await D1CLI.execute(
+                config: project.config, database: "nope", command: "SELECT 1", file: nil, json: false)
         }
         #expect(
             error?.description == "Couldn't find a D1 DB with the name or binding 'nope' in your wrangler.toml file.")
     }
 
-    @Test func jsonOutputHasWranglersShape() throws {
+    @Test func jsonOutputHasWranglersShape() async throws {
         let project = try TemporaryProject()
-        let output = try D1CLI.execute(
+        let output = try await D1CLI.execute(
             config: project.config, database: "main-db",
             command: "CREATE TABLE t (a, b); INSERT INTO t VALUES (1, X'0102'), (NULL, 'x'); SELECT * FROM t",
             file: nil, json: true)
@@ -40,9 +42,9 @@ import Testing
         #expect(output.hasPrefix("[\n  {\n    \"results\": ["))
     }
 
-    @Test func textOutputCountsCommandsAndDrawsTables() throws {
+    @Test func textOutputCountsCommandsAndDrawsTables() async throws {
         let project = try TemporaryProject()
-        let output = try D1CLI.execute(
+        let output = try await D1CLI.execute(
             config: project.config, database: "DB", command: "CREATE TABLE t (id, name); SELECT 1 AS id, 'a' AS name",
             file: nil, json: false)
         #expect(output.contains("🚣 2 commands executed successfully."))
@@ -55,11 +57,11 @@ import Testing
         let file = project.directory + "/seed.sql"
         try "BEGIN TRANSACTION;\nCREATE TABLE t (a);\nINSERT INTO t VALUES (1);\nCOMMIT;\n".write(
             toFile: file, atomically: true, encoding: .utf8)
-        _ = try D1CLI.execute(config: project.config, database: "DB", command: nil, file: file, json: false)
+        _ = try await D1CLI.execute(config: project.config, database: "DB", command: nil, file: file, json: false)
         try "INSERT INTO t VALUES (2);\nINSERT INTO nope VALUES (3);\n".write(
             toFile: file, atomically: true, encoding: .utf8)
-        #expect(throws: D1Error.self) {
-            try D1CLI.execute(config: project.config, database: "DB", command: nil, file: file, json: false)
+        await #expect(throws: D1Error.self) {
+            try await D1CLI.execute(config: project.config, database: "DB", command: nil, file: file, json: false)
         }
         let db = D1Database(storage: try project.engine())
         #expect(try await db.prepare("SELECT a FROM t").raw() == [[1]])
@@ -67,7 +69,7 @@ import Testing
 
     @Test func trailingCommentsDoNotFail() async throws {
         let project = try TemporaryProject()
-        let output = try D1CLI.execute(
+        let output = try await D1CLI.execute(
             config: project.config, database: "DB", command: "SELECT 1; -- done", file: nil, json: false)
         #expect(output.contains("🚣 1 command executed successfully."))
     }
@@ -77,23 +79,24 @@ import Testing
         let env = try EnvFactory(config: project.config).makeEnv()
         let db = try env.d1("DB")
         try await db.exec("CREATE TABLE shared (v TEXT)")
-        _ = try D1CLI.execute(
+        _ = try await D1CLI.execute(
             config: project.config, database: "main-db", command: "INSERT INTO shared VALUES ('cli')", file: nil,
             json: false)
         #expect(try await db.prepare("SELECT v FROM shared").first(column: "v") == "cli")
         #expect(FileManager.default.fileExists(atPath: project.directory + "/.outpost/state/d1/main-db.sqlite"))
     }
 
-    @Test func exportAndCreateThroughTheCLI() throws {
+    @Test func exportAndCreateThroughTheCLI() async throws {
         let project = try TemporaryProject()
-        _ = try D1CLI.execute(
+        _ = try await D1CLI.execute(
             config: project.config, database: "DB", command: "CREATE TABLE t (a); INSERT INTO t VALUES ('x')",
             file: nil, json: false)
         let dump = try D1CLI.export(config: project.config, database: "main-db")
         #expect(
             dump == "PRAGMA defer_foreign_keys=TRUE;\nCREATE TABLE t (a);\nINSERT INTO \"t\" (\"a\") VALUES('x');\n")
-        let created = try D1CLI.createMigration(config: project.config, database: "DB", message: "add users")
-        #expect(created.hasPrefix("✅ Successfully created Migration '0001_add_users.sql'!"))
+        let console = D1Console.capturing()
+        try D1CLI.createMigration(config: project.config, database: "DB", message: "add users", console: console)
+        #expect(console.output.contains("✅ Successfully created Migration '0001_add_users.sql'!"))
         #expect(FileManager.default.fileExists(atPath: project.directory + "/migrations/0001_add_users.sql"))
     }
 }

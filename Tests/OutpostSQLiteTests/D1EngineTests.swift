@@ -41,6 +41,23 @@ import Testing
         #expect(result.results.count == 3)
     }
 
+    /// D1 reports the last statement's rows read and written for a query of several statements
+    /// (the sums were reported before: 1 + 2 written, then 4 + 4 read and 1 + 0 written).
+    @Test(arguments: D1Backend.allCases) func metaOfSeveralStatementsIsTheLastOnes(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
+        let db = temp.db
+        try await db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)")
+        try await db.prepare("INSERT INTO t (name) VALUES ('a'), ('b'), ('c')").run()
+        let write = try await db.prepare("INSERT INTO t (name) VALUES ('d'); UPDATE t SET name = 'x' WHERE id < 3")
+            .run()
+        #expect(write.meta.rowsWritten == 2)
+        #expect(write.meta.changes == 3)
+        let read = try await db.prepare("UPDATE t SET name = 'y' WHERE name = 'd'; SELECT * FROM t").all()
+        #expect(read.meta.rowsWritten == 0)
+        #expect(read.meta.rowsRead == 4)
+        #expect(read.results.count == 4)
+    }
+
     @Test(arguments: D1Backend.allCases) func rowsKeepColumnOrder(backend: D1Backend) async throws {
         let temp = try TemporaryD1(backend)
         let row = try await temp.db.prepare("SELECT 3 AS z, 'x' AS a, NULL AS m, 1.5 AS b").first()

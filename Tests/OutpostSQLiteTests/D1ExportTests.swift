@@ -23,7 +23,7 @@ import Testing
         #expect(dump.contains("X'00ff'"))
 
         let target = try TemporaryD1()
-        _ = try D1SQLRunner.execute(dump, on: target.engine)
+        _ = try await D1SQLRunner.execute(dump, on: target.engine)
         let rows = try await target.db.prepare("SELECT * FROM t").raw(columnNames: true)
         let original = try await source.db.prepare("SELECT * FROM t").raw(columnNames: true)
         #expect(rows == original)

@@ -28,7 +28,7 @@ final class TemporaryProject {
         try sql.write(toFile: directory + "/migrations/" + name, atomically: true, encoding: .utf8)
     }
 
-    func engine() throws -> any D1CLIDatabase {
+    func engine() throws -> D1Engine {
         try D1Databases.open(config.d1Databases[0], in: config)
     }
 
@@ -46,16 +46,17 @@ final class TemporaryProject {
 
     @Test func createNumbersAfterTheHighest() throws {
         let project = try TemporaryProject()
-        let migrations = project.migrations
-        let first = try migrations.create(message: "create users table")
+        let console = D1Console.capturing()
+        let first = try D1CLI.createMigration(
+            config: project.config, database: "DB", message: "create users table", console: console)
         #expect((first as NSString).lastPathComponent == "0001_create_users_table.sql")
         let contents = try String(contentsOfFile: first, encoding: .utf8)
         #expect(contents.hasPrefix("-- Migration number: 0001 \t 20"))
         #expect(contents.hasSuffix("Z\n"))
         try project.write("0010_manual.sql", "SELECT 1;")
-        let next = try migrations.create(message: "next")
+        let next = try D1CLI.createMigration(config: project.config, database: "DB", message: "next", console: console)
         #expect((next as NSString).lastPathComponent == "0011_next.sql")
-        #expect(throws: D1CLIError.self) { try migrations.create(message: "a/b") }
+        #expect(throws: D1CLIError.self) { try project.migrations.newFileName(message: "a/b") }
     }
 
     @Test func applyStopsAtTheFirstFailureKeepingEarlierOnes() async throws {
@@ -63,39 +64,45 @@ final class TemporaryProject {
         try project.write("1_create.sql", "CREATE TABLE t (a INTEGER);\nINSERT INTO t VALUES (1);")
         try project.write("2_broken.sql", "INSERT INTO t VALUES (2);\nINSERT INTO missing VALUES (1);")
         try project.write("10_later.sql", "INSERT INTO t VALUES (10);")
-        #expect(
-            try D1CLI.pendingMigrations(config: project.config, database: "main-db") == [
-                "1_create.sql", "2_broken.sql", "10_later.sql",
-            ])
-        let (output, failed) = try D1CLI.applyMigrations(config: project.config, database: "DB")
-        #expect(failed)
+        let engine = try project.engine()
+        #expect(try await project.migrations.unapplied(on: engine) == ["1_create.sql", "2_broken.sql", "10_later.sql"])
+        let console = D1Console.capturing()
+        let error = await #expect(throws: D1CLIError.self) {
+            try await D1CLI.applyMigrations(config: project.config, database: "DB", console: console)
+        }
+        let output = console.output
         #expect(output.contains("│ 1_create.sql │ ✅      │"))
         #expect(output.contains("│ 2_broken.sql │ ❌      │"))
-        #expect(!output.contains("10_later.sql"))
-        #expect(output.contains("no such table: missing: SQLITE_ERROR"))
-        let engine = try project.engine()
-        #expect(try project.migrations.applied(on: engine) == ["1_create.sql"])
+        #expect(!output.contains("│ 10_later.sql │ ✅"))
+        #expect(error?.description == "no such table: missing: SQLITE_ERROR")
+        #expect(console.errors == "Error: Migration 2_broken.sql failed with the following errors:\n")
+        #expect(try await project.migrations.applied(on: engine) == ["1_create.sql"])
         let db = D1Database(storage: engine)
         #expect(try await db.prepare("SELECT a FROM t").raw() == [[1]])
 
         try project.write("2_broken.sql", "INSERT INTO t VALUES (2);")
-        let (second, secondFailed) = try D1CLI.applyMigrations(config: project.config, database: "DB")
-        #expect(!secondFailed)
-        #expect(second.contains("2_broken.sql") && second.contains("10_later.sql"))
+        let second = D1Console.capturing()
+        try await D1CLI.applyMigrations(config: project.config, database: "DB", console: second)
+        #expect(second.output.contains("│ 2_broken.sql │ ✅") && second.output.contains("│ 10_later.sql │ ✅"))
         #expect(try await db.prepare("SELECT a FROM t ORDER BY a").raw() == [[1], [2], [10]])
-        #expect(try D1CLI.listMigrations(config: project.config, database: "DB") == "✅ No migrations to apply!")
-        #expect(try D1CLI.applyMigrations(config: project.config, database: "DB").output == "✅ No migrations to apply!")
+        let list = D1Console.capturing()
+        try await D1CLI.listMigrations(config: project.config, database: "DB", console: list)
+        #expect(list.output == "✅ No migrations to apply!\n")
+        let again = D1Console.capturing()
+        try await D1CLI.applyMigrations(config: project.config, database: "DB", console: again)
+        #expect(again.output == "✅ No migrations to apply!\n")
     }
 
     @Test func listShowsUnappliedAndCreatesTheTable() async throws {
         let project = try TemporaryProject(migrationsTable: "my \"migrations\"")
         try project.write("0001_a.sql", "CREATE TABLE a (x);")
-        let output = try D1CLI.listMigrations(config: project.config, database: "DB")
-        #expect(output.contains("0001_a.sql"))
+        let console = D1Console.capturing()
+        try await D1CLI.listMigrations(config: project.config, database: "DB", console: console)
+        #expect(console.output.contains("0001_a.sql"))
         let db = D1Database(storage: try project.engine())
         let columns = try await db.prepare("SELECT * FROM \"my \"\"migrations\"\"\"").raw(columnNames: true)
         #expect(columns == [["id", "name", "applied_at"]])
-        _ = try D1CLI.applyMigrations(config: project.config, database: "DB")
+        try await D1CLI.applyMigrations(config: project.config, database: "DB", console: console)
         #expect(try await db.prepare("SELECT name FROM \"my \"\"migrations\"\"\"").raw() == [["0001_a.sql"]])
     }
 

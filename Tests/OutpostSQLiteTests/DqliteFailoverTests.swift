@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 import Outpost
 import OutpostDqlite
-import OutpostTesting
+import OutpostTestSupport
 import Testing
 
 /// dqlite's failure behaviour through real `d1 node` processes: the leader killed mid-stream, no

@@ -1,34 +1,8 @@
 import Foundation
 import Outpost
 import OutpostSQLite
+import OutpostTestSupport
 import OutpostTesting
-import Synchronization
-
-/// A clock tests move by hand (milliseconds since the epoch).
-final class ManualClock: Sendable {
-    private let milliseconds: Mutex<Int64>
-
-    init(_ start: Int64 = 1_700_000_000_000) { milliseconds = Mutex(start) }
-
-    var now: Int64 { milliseconds.withLock { $0 } }
-    var seconds: Int { Int(now / 1000) }
-
-    func advance(milliseconds delta: Int64) { milliseconds.withLock { $0 += delta } }
-
-    var kvClock: KVClock { KVClock { self.now } }
-}
-
-/// A fresh temporary directory, removed when the value is released.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "outpost-kv-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// A SQLite-backed namespace in a fresh state directory.
 struct SQLiteFixture {
@@ -38,8 +12,8 @@ struct SQLiteFixture {
     let kv: KVNamespace
 
     init() throws {
-        directory = try TemporaryDirectory()
-        clock = ManualClock()
+        directory = try TemporaryDirectory(prefix: "outpost-kv")
+        clock = ManualClock(now: Date(timeIntervalSince1970: 1_700_000_000))
         storage = try SQLiteKVStorage(path: SQLiteKVStorage.path(stateDir: directory.path, localName: "test"))
         kv = KVNamespace(storage: storage, clock: clock.kvClock)
     }

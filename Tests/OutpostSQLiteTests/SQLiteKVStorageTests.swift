@@ -1,6 +1,8 @@
 import Foundation
 import Outpost
 import OutpostSQLite
+import OutpostTestSupport
+import OutpostTesting
 import Testing
 
 @Suite("SQLite KV storage")
@@ -145,13 +147,13 @@ struct SQLiteKVStorageTests {
         for index in 0..<10 { try await fixture.kv.put("e\(index)", "v", expirationTtl: 60) }
         try await fixture.kv.put("keep", "v", expirationTtl: 600)
         fixture.clock.advance(milliseconds: 61_000)
-        #expect(try fixture.storage.purgeExpired(now: fixture.clock.now) == 10)
+        #expect(try fixture.storage.purgeExpired(now: fixture.clock.milliseconds) == 10)
         #expect(try sqlite3(fixture.storage.path, "SELECT key FROM kv_entries") == "keep")
     }
 
     @Test func writesPurgeExpiredKeysInTheBackground() async throws {
         let directory = try TemporaryDirectory()
-        let clock = ManualClock()
+        let clock = ManualClock(now: Date(timeIntervalSince1970: 1_700_000_000))
         let storage = try SQLiteKVStorage(path: directory.path + "/kv/p.sqlite", purgeIntervalMs: 60_000)
         let kv = KVNamespace(storage: storage, clock: clock.kvClock)
         try await kv.put("old", "v", expirationTtl: 60)

@@ -2,7 +2,7 @@ import Foundation
 import Outpost
 import OutpostDqlite
 import OutpostSQLite
-import OutpostTesting
+import OutpostTestSupport
 import Testing
 
 /// The engines the D1 behaviour suite runs against.

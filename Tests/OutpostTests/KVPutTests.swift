@@ -1,4 +1,5 @@
 import Outpost
+import OutpostTesting
 import Testing
 
 @Suite("KV put")

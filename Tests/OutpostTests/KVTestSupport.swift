@@ -1,25 +1,11 @@
+import Foundation
 import Outpost
+import OutpostTestSupport
 import OutpostTesting
-import Synchronization
-
-/// A clock tests move by hand (milliseconds since the epoch).
-final class ManualClock: Sendable {
-    private let milliseconds: Mutex<Int64>
-
-    init(_ start: Int64 = 1_700_000_000_000) { milliseconds = Mutex(start) }
-
-    var now: Int64 { milliseconds.withLock { $0 } }
-    var seconds: Int { Int(now / 1000) }
-
-    func advance(milliseconds delta: Int64) { milliseconds.withLock { $0 += delta } }
-    func advance(seconds delta: Int64) { advance(milliseconds: delta * 1000) }
-
-    var kvClock: KVClock { KVClock { self.now } }
-}
 
 /// A namespace on a fresh in-memory store with a manual clock.
 func makeNamespace() -> (KVNamespace, ManualClock, MemoryKVStorage) {
-    let clock = ManualClock()
+    let clock = ManualClock(now: Date(timeIntervalSince1970: 1_700_000_000))
     let storage = MemoryKVStorage()
     return (KVNamespace(storage: storage, clock: clock.kvClock), clock, storage)
 }

@@ -1,7 +1,7 @@
 /// A D1 database binding. JS equivalent: `D1Database` (`env.DB`).
 public struct D1Database: Sendable {
-    /// The engine the binding talks to.
-    public let storage: any D1Storage
+    /// The engine the binding talks to; reachable only through the binding's methods.
+    let storage: any D1Storage
     private var runner: D1Runner { D1Runner(storage: storage, session: nil) }
 
     /// A binding backed by `storage`.

@@ -42,7 +42,7 @@ public struct D1PreparedStatement: Sendable {
     /// Runs the statement and returns the first row, or `nil` when there is none.
     /// JS equivalent: `await stmt.first()`.
     public func first() async throws(D1Error) -> JSONObject? {
-        try await all().results.first
+        try await all().firstResult
     }
 
     /// Runs the statement and returns `column` of the first row (`nil` when there are no rows, `.null`

@@ -4,9 +4,6 @@ public struct D1Result: Sendable, Equatable {
     public let success: Bool
     /// What the statement did. JS equivalent: `result.meta`.
     public let meta: D1Meta
-    /// The rows as objects in column order; a repeated column name keeps its first position and its
-    /// last value. JS equivalent: `result.results`.
-    public let results: [JSONObject]
     /// The result column names in order, duplicates kept (what `raw(columnNames: true)` shows first).
     public let columns: [String]
     /// The rows as typed values in column order (BLOBs as bytes).
@@ -18,9 +15,22 @@ public struct D1Result: Sendable, Equatable {
         self.meta = meta
         self.columns = columns
         self.rows = rows
-        self.results = rows.map { row in
-            JSONObject(zip(columns, row).map { ($0, $1.json) })
-        }
+    }
+
+    /// The rows as objects in column order; a repeated column name keeps its first position and its
+    /// last value. Built on each access from `rows` (a caller that only needs `rows`, `raw()` or the
+    /// first row pays nothing for it). JS equivalent: `result.results`.
+    public var results: [JSONObject] {
+        rows.map(object)
+    }
+
+    /// The first row as an object, or `nil` when there are no rows. JS equivalent: `result.results[0]`.
+    public var firstResult: JSONObject? {
+        rows.first.map(object)
+    }
+
+    private func object(_ row: [D1Value]) -> JSONObject {
+        JSONObject(zip(columns, row).map { ($0, $1.json) })
     }
 
     /// The result as the JS object `{success, meta, results}`.

@@ -4,7 +4,7 @@ struct D1Runner: Sendable {
     let session: D1DatabaseSession?
 
     func run(_ queries: [D1Query]) async throws(D1Error) -> [D1Result] {
-        let response = try await storage.execute(queries, sessionToken: session?.token)
+        let response = try await storage.execute(D1Query.nonEmpty(queries), sessionToken: session?.token)
         if let bookmark = response.bookmark { session?.observe(bookmark) }
         return response.results.map { D1Result(columns: $0.columns, rows: $0.rows, meta: $0.meta) }
     }

@@ -68,9 +68,19 @@ extension KVNamespace {
     ) async throws -> (value: Value, metadata: String?)? {
         try KVNamespace.validateKey(key, .get)
         try KVNamespace.validateCacheTtl(cacheTtl, .get)
+        guard let borrowing else {
+            let entry: KVStoredValue?
+            do {
+                entry = try await storage.get(key, now: clock.now())
+            } catch {
+                throw KVNamespace.backendError(.get, error)
+            }
+            guard let entry else { return nil }
+            return (try entry.value.withUnsafeBytes(decode), entry.metadata)
+        }
         var decodeError: (any Error)?
         do {
-            let entry = try await storage.get(key, now: clock.now()) { buffer in
+            let entry = try await borrowing.get(key, now: clock.now()) { buffer in
                 do {
                     return try decode(buffer)
                 } catch {

@@ -6,14 +6,17 @@ import Foundation
 /// value size, limits) happens here, once, before the storage is touched. Outpost is strongly
 /// consistent: a `put` is visible to every later `get`, in this process and in others on the same file.
 public struct KVNamespace: Sendable {
-    /// The backend holding the entries.
-    public let storage: any KVStorage
+    /// The backend holding the entries; reachable only through the validating methods.
+    let storage: any KVStorage
+    /// The same backend when it can lend its buffers (the zero-copy decode of `get`), else `nil`.
+    let borrowing: (any KVBorrowingStorage)?
     /// The source of "now" for expiry.
     public let clock: KVClock
 
     /// A namespace on `storage`, reading time from `clock`.
     public init(storage: any KVStorage, clock: KVClock = .system) {
         self.storage = storage
+        self.borrowing = storage as? any KVBorrowingStorage
         self.clock = clock
     }
 

@@ -39,6 +39,18 @@ enum ConfigSummary {
             lines.append("d1 \(d1.binding) → \(target) (migrations \(d1.migrationsDir))")
         }
         for cron in config.crons { lines.append("cron \(cron.expression)") }
+        for route in config.routes {
+            lines.append("route \(route)" + (config.customDomains.contains(route) ? " (custom domain)" : ""))
+        }
+        if let assets = config.assets {
+            var line = "assets \(assets.directory) html_handling=\(assets.htmlHandling.rawValue)"
+            line += " not_found_handling=\(assets.notFoundHandling.rawValue)"
+            if let binding = assets.binding { line += " binding=\(binding)" }
+            if assets.runWorkerFirst { line += " run_worker_first=true" }
+            let rules = assets.workerFirstPatterns + assets.assetFirstPatterns.map { "!" + $0 }
+            if !rules.isEmpty { line += " run_worker_first=\(rules.joined(separator: ","))" }
+            lines.append(line)
+        }
         return lines.joined(separator: "\n")
     }
 }

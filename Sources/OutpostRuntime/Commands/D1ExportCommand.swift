@@ -13,11 +13,18 @@ struct D1ExportCommand: ParsableCommand {
     @Flag(name: .customLong("no-schema"), help: "Leave out CREATE statements.") var noSchema = false
     @Flag(name: .customLong("no-data"), help: "Leave out INSERT statements.") var noData = false
     @Option(name: .customLong("table"), help: "Only this table (repeatable).") var tables: [String] = []
-    @Flag(help: "Export the local database (the default; accepted for wrangler compatibility).") var local = false
+    @Flag(help: "Export the local database, the one the server uses (the default; Outpost has no other).")
+    var local = false
+    @Flag(help: "Refused: Outpost has no remote D1 databases.") var remote = false
 
     func run() throws {
+        if local && remote { throw D1CLIError("Arguments local and remote are mutually exclusive") }
+        try D1Target(remote: remote).requireLocal()
+        guard let config = try options.loadIfPresent() else {
+            throw D1Databases.notFound(database, configPath: nil)
+        }
         let dump = try D1CLI.export(
-            config: options.load(), database: database, schema: !noSchema, data: !noData, tables: tables)
+            config: config, database: database, schema: !noSchema, data: !noData, tables: tables)
         if let output {
             try dump.write(toFile: output, atomically: true, encoding: .utf8)
             print("🌀 Exported the database to \(output)")

@@ -10,54 +10,64 @@ struct D1MigrationsCommand: ParsableCommand {
 
     /// `d1 migrations create DB "message"`.
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create the next numbered migration file.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create the next numbered migration file.",
+            discussion: "The file is NNNN_<message>.sql inside migrations_dir, numbered after the highest migration "
+                + "migrations_pattern matches.")
 
         @OptionGroup var options: ConfigOptions
         @Argument(help: "The binding or database_name of the database.") var database: String
-        @Argument(help: "What the migration does (becomes its file name).") var message: String
+        @Argument(help: "The migration message (becomes its file name).") var message: String
 
         func run() throws {
-            print(try D1CLI.createMigration(config: options.load(), database: database, message: message))
+            do {
+                try D1CLI.createMigration(
+                    config: options.loadForMigrations(), database: database, message: message,
+                    console: .standard())
+            } catch {
+                throw D1CLIError.reporting(error)
+            }
         }
     }
 
     /// `d1 migrations list DB`.
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the migrations not yet applied.")
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "View a list of unapplied migration files.")
 
         @OptionGroup var options: ConfigOptions
+        @OptionGroup var target: D1TargetOptions
         @Argument(help: "The binding or database_name of the database.") var database: String
-        @Flag(help: "Use the local database (the default).") var local = false
 
-        func run() throws {
-            print(try D1CLI.listMigrations(config: options.load(), database: database))
+        func run() async throws {
+            do {
+                try await D1CLI.listMigrations(
+                    config: options.loadForMigrations(), database: database, target: target.target(options),
+                    console: .standard())
+            } catch {
+                throw D1CLIError.reporting(error)
+            }
         }
     }
 
     /// `d1 migrations apply DB [-y]`.
-    struct Apply: ParsableCommand {
+    struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Apply unapplied migrations in order, each atomically; stop at the first failure.")
+            abstract: "Apply unapplied migrations in order, each atomically; stop at the first failure.",
+            discussion: "Without a terminal the confirmation is printed and answered yes, as wrangler does.")
 
         @OptionGroup var options: ConfigOptions
+        @OptionGroup var target: D1TargetOptions
         @Argument(help: "The binding or database_name of the database.") var database: String
         @Flag(name: [.customShort("y"), .long], help: "Do not ask for confirmation.") var yes = false
-        @Flag(help: "Use the local database (the default).") var local = false
 
-        func run() throws {
-            let config = try options.load()
-            let pending = try D1CLI.pendingMigrations(config: config, database: database)
-            if !pending.isEmpty, !yes, isatty(STDIN_FILENO) == 1 {
-                print(
-                    "About to apply \(pending.count) migration(s)\n"
-                        + "Your database may not be available to serve requests during the migration, continue? (Y/n) ",
-                    terminator: "")
-                let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-                guard answer.isEmpty || answer == "y" || answer == "yes" else { return }
+        func run() async throws {
+            do {
+                try await D1CLI.applyMigrations(
+                    config: options.loadForMigrations(), database: database, target: target.target(options),
+                    confirm: !yes, console: .standard())
+            } catch {
+                throw D1CLIError.reporting(error)
             }
-            let (output, failed) = try D1CLI.applyMigrations(config: config, database: database)
-            print(output)
-            if failed { throw ExitCode.failure }
         }
     }
 }

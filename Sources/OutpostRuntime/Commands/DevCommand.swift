@@ -26,17 +26,22 @@ struct DevCommand: WorkerCommand {
         var config = try options.load()
         if let threads { config.outpost.threads = threads }
         for warning in config.warnings { logger.warning("\(warning)") }
-        guard let nginx = NginxConfig.findExecutable() else { throw RuntimeError(NginxConfig.missingMessage) }
+        guard let nginx = NginxExecutable.find() else { throw RuntimeError(NginxExecutable.missingMessage) }
         let httpPort = port ?? config.outpost.devPort
         let socketPath = config.outpost.stateDir + "/dev.sock"
         let listener = try ListenerSetup.open(config: config, address: .unix(path: socketPath))
         defer { ListenSocket.remove(listener.address) }
-        let nginxConfig = NginxConfig(
-            port: httpPort, fastcgiAddress: "unix:\(socketPath)", prefix: config.outpost.stateDir + "/nginx",
-            maxBodyBytes: config.outpost.maxBodyBytes)
-        let confPath = try nginxConfig.write(templateDirectory: config.directory)
+        // The same generator as `nginx-site`, on a loopback port and every host.
+        let site = NginxSite(
+            sites: [
+                try NginxSite.Site(id: config.name ?? "worker", config: config, fastcgiAddress: "unix:\(socketPath)")
+            ],
+            listen: "127.0.0.1:\(httpPort)", useRoutes: false)
+        for warning in site.warnings { logger.warning("\(warning)") }
+        let prefix = config.outpost.stateDir + "/nginx"
+        let confPath = try site.writeDevConfig(prefix: prefix)
         let nginxProcess = try ChildProcess.spawn(
-            path: nginx, arguments: [nginx, "-p", nginxConfig.prefix, "-c", confPath, "-e", "stderr"])
+            path: nginx, arguments: [nginx, "-p", prefix, "-c", confPath, "-e", "stderr"])
         let arguments = options.childArguments + (threads.map { ["--threads", String($0)] } ?? [])
         let code = DevSession(nginx: nginxProcess, logger: logger).run(url: "http://127.0.0.1:\(httpPort)") {
             onStop, ready in

@@ -10,5 +10,6 @@ extension OutpostCommand {
         D1Command.self,
         CronCommand.self,
         WorkerProcessCommand.self,
+        NginxSiteCommand.self,
     ]
 }

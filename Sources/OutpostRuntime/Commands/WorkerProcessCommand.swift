@@ -22,6 +22,10 @@ struct WorkerProcessCommand: WorkerCommand {
     var dev = false
 
     func run(worker: any Worker) async throws {
+        try await run(worker: worker, startupWarnings: { _ in [] })
+    }
+
+    func run(worker: any Worker, startupWarnings: @escaping StartupWarnings) async throws {
         let logger = LoggingSetup.logger("outpost.worker")
         let runtime: WorkerRuntime
         do {
@@ -32,6 +36,7 @@ struct WorkerProcessCommand: WorkerCommand {
             logger.critical("cannot start: \(error)")
             throw ExitCode(Supervisor.configExitCode)
         }
+        for warning in startupWarnings(runtime.env) { logger.warning("\(warning)") }
         await runtime.serve(listenFD: listenFD)
     }
 }

@@ -1,11 +1,12 @@
-public import OutpostConfig
+package import OutpostConfig
+package import OutpostCron
 
 /// Checks `[triggers] crons` of a loaded config; the runtime calls it after loading the config.
-public enum CronConfigValidator {
+package enum CronConfigValidator {
     /// Every cron of `config`, parsed, in config order; or a `ConfigError` naming the file, line,
     /// key path (`triggers.crons[i]`, 0-based), the expression and what is wrong, e.g.
     /// `wrangler-like.toml:12: triggers.crons[1]: "61 * * * *": minute 61 is out of range 0-59`.
-    public static func parsedCrons(in config: WorkerConfig) throws(ConfigError) -> [CronExpression] {
+    package static func parsedCrons(in config: WorkerConfig) throws(ConfigError) -> [CronExpression] {
         var parsed: [CronExpression] = []
         for (index, cron) in config.crons.enumerated() {
             do {

@@ -1,4 +1,5 @@
 import Foundation
+import OutpostCron
 
 /// What `cron list` prints: each cron with where it is written and its next fire times (ISO-8601 UTC).
 enum CronListing {

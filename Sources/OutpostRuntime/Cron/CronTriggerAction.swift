@@ -1,5 +1,6 @@
 import Foundation
 import Outpost
+import OutpostCron
 
 /// What `cron trigger` does, apart from reading the config: run `scheduled` once and report.
 enum CronTriggerAction {

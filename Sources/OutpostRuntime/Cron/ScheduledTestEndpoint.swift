@@ -1,5 +1,6 @@
-public import Foundation
-public import Outpost
+package import Foundation
+package import Outpost
+import OutpostCron
 
 /// The dev server's endpoints for firing `scheduled` by hand, as wrangler and miniflare serve them:
 ///
@@ -9,15 +10,15 @@ public import Outpost
 ///   with 500; with `format=json`, `{"outcome": "ok"|"exception", "noRetry": bool}` with the same status.
 ///
 /// A missing `cron` is `""`; a missing `time` is now; a `time` that is not a number gets 400.
-public enum ScheduledTestEndpoint {
+package enum ScheduledTestEndpoint {
     /// The path of wrangler's endpoint.
-    public static let wranglerPath = "/__scheduled"
+    package static let wranglerPath = "/__scheduled"
     /// The path of miniflare's endpoint.
-    public static let miniflarePath = "/cdn-cgi/handler/scheduled"
+    package static let miniflarePath = "/cdn-cgi/handler/scheduled"
 
     /// The endpoint's response to `request`, or `nil` when the path is neither endpoint's.
     /// `now` stands for a missing `time`; `tracker` receives the run's `waitUntil` work.
-    public static func response(
+    package static func response(
         for request: Request,
         worker: any Worker,
         env: Env,

@@ -1,28 +1,29 @@
-public import Outpost
+package import Outpost
 import OutpostSQLite
 
-/// Runs SQL text the way `wrangler d1 execute --local` does: transaction stripped, split into
-/// statements, all of them run as one atomic batch.
+/// Runs SQL text the way `wrangler d1 execute --local` does: line endings normalized outside quotes,
+/// the transaction stripped, split into statements (`SQLSplitter`), all of them run as one atomic batch
+/// on the database's storage.
 ///
-/// One deliberate difference: statements that are only comments (e.g. a trailing `-- note` after the
-/// last `;`) are dropped instead of failing with `SQL code did not contain a statement.` (wrangler
-/// issues #3892, #5176).
-public enum D1SQLRunner {
-    /// The results of running `sql` on `engine`, one per statement.
-    public static func execute(_ sql: String, on engine: any D1CLIDatabase) throws -> [D1QueryResult] {
-        let statements: [String]
-        do {
-            statements = try SQLSplitter.statements(sql)
-        } catch {
-            throw D1CLIError(error.description)
-        }
-        let queries = statements.filter { !SQLSplitter.isCommentOnly($0) }.map { D1Query(sql: $0) }
-        return try engine.run(queries).results
+/// One deliberate difference: statements that are only comments (a file of comments, a trailing
+/// `-- note`) are not sent, so they run nothing instead of failing with `SQL code did not contain a
+/// statement.` (wrangler issues #3892, #5176).
+package enum D1SQLRunner {
+    /// The results of running `sql` on `storage`, one per statement sent.
+    package static func execute(_ sql: String, on storage: any D1Storage) async throws -> [D1QueryResult] {
+        let queries = try queries(sql)
+        if queries.isEmpty { return [] }
+        return try await storage.execute(queries, sessionToken: nil).results
+    }
+
+    /// The queries wrangler sends for `sql` (comment-only statements left out).
+    package static func queries(_ sql: String) throws -> [D1Query] {
+        try SQLSplitter.statements(sql).filter { !SQLSplitter.isCommentOnly($0) }.map { D1Query(sql: $0) }
     }
 
     /// wrangler's `--json` output: `[{"results": [...], "success": true, "meta": {"duration": n}}, ...]`,
     /// indented by two spaces; BLOBs are shown as `"[1, 2, 3]"`.
-    public static func json(_ results: [D1QueryResult]) -> String {
+    package static func json(_ results: [D1QueryResult]) -> String {
         let value = JSONValue.array(
             results.map { result in
                 .object(
@@ -36,7 +37,7 @@ public enum D1SQLRunner {
     }
 
     /// The human output: `🚣 N command(s) executed successfully.` and a table per result that has rows.
-    public static func text(_ results: [D1QueryResult]) -> String {
+    package static func text(_ results: [D1QueryResult]) -> String {
         let count = results.count
         var parts = ["🚣 \(count) command\(count == 1 ? "" : "s") executed successfully."]
         for result in results where !result.columns.isEmpty && !result.rows.isEmpty {

@@ -1,7 +1,7 @@
 /// A box-drawn table, as wrangler prints query results and migration lists.
-public enum TextTable {
+package enum TextTable {
     /// `columns` as the header and `rows` below, each cell padded to its column's width.
-    public static func render(columns: [String], rows: [[String]]) -> String {
+    package static func render(columns: [String], rows: [[String]]) -> String {
         var widths = columns.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

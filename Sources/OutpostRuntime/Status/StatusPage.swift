@@ -1,5 +1,6 @@
 import Foundation
 import Outpost
+import OutpostCron
 import OutpostFastCGI
 import Prometheus
 
