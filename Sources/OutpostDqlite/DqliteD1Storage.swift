@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 public import Outpost
 import OutpostSQLite
@@ -15,7 +14,8 @@ import Synchronization
 /// - A read, or a write that failed before its COMMIT was sent, is retried on the new leader when the
 ///   leader moved; a write whose COMMIT was sent and not answered is never retried and fails with an
 ///   error saying its outcome is unknown. With no leader, every request fails within `timeout`.
-/// - Blocking socket I/O runs on the storage's own dispatch queue, never on Swift's cooperative pool.
+/// - Blocking socket I/O runs on the calling accept thread or the storage's `StorageExecutor` threads,
+///   never on Swift's cooperative pool.
 ///
 /// `meta`: `changes` is `total_changes()` after minus before on the connection (triggers included),
 /// `last_row_id` is `last_insert_rowid()` after the query, `size_after` is `(page_count −
@@ -30,7 +30,8 @@ public final class DqliteD1Storage: D1Storage {
     public let database: String
     private let cluster: DqliteCluster
     private let timeout: Duration
-    private let queue = DispatchQueue(label: "outpost.d1.dqlite", attributes: .concurrent)
+    /// Runs the blocking socket I/O: inline on an accept thread, else on the executor's own threads.
+    private let executor = StorageExecutor(name: "outpost.d1.dqlite", threads: 8)
     private let state = Mutex(State())
 
     private struct State {
@@ -53,12 +54,7 @@ public final class DqliteD1Storage: D1Storage {
 
     /// Runs `queries` as one transaction on the leader (see `D1Storage`), off the cooperative pool.
     public func execute(_ queries: [D1Query], sessionToken: String?) async throws(D1Error) -> D1Response {
-        let outcome = await withCheckedContinuation { continuation in
-            queue.async {
-                continuation.resume(returning: Result { () throws(D1Error) in try self.run(queries) })
-            }
-        }
-        return try outcome.get()
+        try await executor.run { () throws(D1Error) in try self.run(queries) }
     }
 
     /// Runs `queries` synchronously (blocking the calling thread) as one all-or-nothing transaction.
