@@ -31,6 +31,10 @@ let package = Package(
             providers: [.apt(["libfcgi-dev"])]
         ),
         .systemLibrary(
+            name: "CHiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
@@ -58,6 +62,15 @@ let package = Package(
             dependencies: ["Outpost", "OutpostSQLite", "CSQLite", "CDqlite"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "OutpostRedis",
+            dependencies: [
+                "Outpost", "CHiredis",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "OutpostConfig", swiftSettings: swiftSettings),
         .target(
             name: "OutpostCron",
@@ -72,7 +85,7 @@ let package = Package(
         .target(
             name: "OutpostRuntime",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostConfig", "OutpostCron", "OutpostFastCGI", "OutpostDqlite",
+                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostConfig", "OutpostCron", "OutpostFastCGI", "OutpostDqlite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -91,7 +104,7 @@ let package = Package(
         // Helpers for this package's own tests (nginx stacks, HTTP and WebDriver clients): not a product.
         .target(
             name: "OutpostTestSupport",
-            dependencies: ["Outpost", "OutpostRuntime", "OutpostDqlite"],
+            dependencies: ["Outpost", "OutpostRuntime", "OutpostRedis", "OutpostDqlite"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -103,13 +116,14 @@ let package = Package(
         .executableTarget(
             name: "outpost-bench",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostDqlite",
+                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostDqlite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "OutpostTests", dependencies: ["Outpost", "OutpostTesting", "OutpostTestSupport"],
+            name: "OutpostTests",
+            dependencies: ["Outpost", "OutpostTesting", "OutpostTestSupport", "OutpostSQLite", "OutpostRedis"],
             swiftSettings: swiftSettings),
         .target(name: "KYXCheckin", dependencies: ["Outpost"], swiftSettings: swiftSettings),
         .executableTarget(
@@ -122,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KYXCheckinTests",
-            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostTestSupport", "kyx-checkin"],
+            dependencies: ["KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRedis", "kyx-checkin"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -137,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostFastCGITests",
-            dependencies: ["OutpostFastCGI"],
+            dependencies: ["OutpostFastCGI", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

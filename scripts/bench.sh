@@ -9,30 +9,32 @@
 #   scripts/bench.sh --quick         # 1 repeat × 5 s
 #   scripts/bench.sh --soak 3        # also: RSS after each of 3 runs of 1 million requests
 #   scripts/bench.sh -t 8            # Outpost threads / C threads / php-fpm children (default 4)
+#   scripts/bench.sh -p 1            # Outpost worker processes, each with -t threads (default: cores)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-REPEAT=3; DURATION=10; CONNS="64 1"; THREADS=4; SOAK=0
+REPEAT=3; DURATION=10; CONNS="64 1"; THREADS=4; SOAK=0; PROCS=$(nproc)
 while [ $# -gt 0 ]; do
   case "$1" in
     -r) REPEAT=$2; shift 2;;
     -d) DURATION=$2; shift 2;;
     -c) CONNS=$2; shift 2;;
     -t) THREADS=$2; shift 2;;
+    -p) PROCS=$2; shift 2;;
     --quick) REPEAT=1; DURATION=5; shift;;
     --soak) SOAK=$2; shift 2;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2;;
   esac
 done
 [[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
 scripts/setup.sh
 missing=()
-for p in wrk gcc spawn-fcgi php-fpm php-sqlite3 libnginx-mod-http-lua; do
+for p in wrk gcc spawn-fcgi php-fpm php-sqlite3 libnginx-mod-http-lua redis-server; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
-  [ ! -e /usr/sbin/policy-rc.d ] && { printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; trap 'rm -f /usr/sbin/policy-rc.d' EXIT; }
+  [ ! -e /usr/sbin/policy-rc.d ] && { printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; RM_POLICY=1; }
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
@@ -62,21 +64,34 @@ json.dump([{"key": f"k{i}", "value": "x" * 64} for i in range(10000)], open(sys.
 PY
 "$BIN" kv bulk put "$W/bulk.json" --binding KV "${cfg[@]}" >/dev/null
 
-SOCK="$W/outpost.sock"; SOCK64="$W/outpost64.sock"
-echo "# Outpost benchmark — $(date -u +%FT%TZ), $(nproc) cores, threads/children = $THREADS"
+# The same worker with its KV on Redis (a private redis-server on a unix socket, stopped by PID at exit).
+redis-server --port 0 --unixsocket "$W/redis.sock" --unixsocketperm 700 --save '' --appendonly no \
+  --dir "$W" --logfile "$W/redis.log" --daemonize yes --pidfile "$W/redis.pid"
+trap 'kill "$(cat "$W/redis.pid" 2>/dev/null)" 2>/dev/null || true; [ -z "${RM_POLICY:-}" ] || rm -f /usr/sbin/policy-rc.d' EXIT
+for _ in $(seq 50); do [ -S "$W/redis.sock" ] && break; sleep 0.1; done
+sed -e 's|^id = "bench"$|id = "bench"\nbackend = "redis"\nurl = "unix://'"$W"'/redis.sock"|' \
+  "$W/wrangler.toml" >"$W/wrangler-redis.toml"
+cfgr=(--config "$W/wrangler-redis.toml")
+"$BIN" kv key put greeting hello --binding KV "${cfgr[@]}" >/dev/null
+"$BIN" kv bulk put "$W/bulk.json" --binding KV "${cfgr[@]}" >/dev/null
+
+SOCK="$W/outpost.sock"; SOCK64="$W/outpost64.sock"; SOCKR="$W/outpost-redis.sock"
+echo "# Outpost benchmark — $(date -u +%FT%TZ), $(nproc) cores, threads/children = $THREADS, Outpost processes = $PROCS"
 echo "# hello: $BIN"
 echo
 echo "## keep-conn off (Debian's default): every target with $THREADS threads/children"
 scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$CONNS" --only static,php4,phpsqlite,c4 --no-install \
   --csv "$W/off.csv" \
-  --extra outpost=unix:"$SOCK" --extra-cmd outpost="$BIN serve ${cfg[*]} --listen unix:$SOCK --threads $THREADS" \
+  --extra outpost=unix:"$SOCK" --extra-cmd outpost="$BIN serve ${cfg[*]} --listen unix:$SOCK --threads $THREADS --processes $PROCS" \
   --extra kvget=unix:"$SOCK" --extra-path kvget="/kv-get?k=greeting" \
-  --extra d1read=unix:"$SOCK" --extra-path d1read="/d1-read?id=1"
+  --extra d1read=unix:"$SOCK" --extra-path d1read="/d1-read?id=1" \
+  --extra kvredis=unix:"$SOCKR" --extra-cmd kvredis="$BIN serve ${cfgr[*]} --listen unix:$SOCKR --threads $THREADS --processes $PROCS" \
+  --extra-path kvredis="/kv-get?k=greeting"
 echo
 echo "## keep-conn on: C libfcgi with $THREADS threads (pinned threads stall), Outpost with 64 threads (≥ nginx's connections)"
 scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$CONNS" -k on -K 64 --only c4 --no-install --port 18180 \
   --csv "$W/on.csv" \
-  --extra outpost64=unix:"$SOCK64" --extra-cmd outpost64="$BIN serve ${cfg[*]} --listen unix:$SOCK64 --threads 64"
+  --extra outpost64=unix:"$SOCK64" --extra-cmd outpost64="$BIN serve ${cfg[*]} --listen unix:$SOCK64 --threads 64 --processes $PROCS"
 
 python3 - "$W/off.csv" "$W/on.csv" <<'PY'
 import csv, statistics, sys
@@ -102,6 +117,8 @@ r = med("outpost", 1, "p50_ms") / med("c4", 1, "p50_ms", "off")
 line("hello p50 @1: Outpost / C libfcgi", r, "≤ 1.20", r <= 1.2)
 kv, d1, pdo = med("kvget", 64, "req_per_s"), med("d1read", 64, "req_per_s"), med("phpsqlite", 64, "req_per_s")
 line("KV-get req/s @64 / hello", kv / o64, "≥ 0.80", kv / o64 >= 0.8)
+kvr = med("kvredis", 64, "req_per_s")
+line("KV-get on Redis (unix socket) req/s @64 / hello", kvr / o64, "≥ 0.70", kvr / o64 >= 0.7)
 line("KV-get req/s @64 / php-fpm + PDO SQLite", kv / pdo, "≥ 2.50", kv / pdo >= 2.5)
 line("D1-read req/s @64 / hello", d1 / o64, "≥ 0.70", d1 / o64 >= 0.7)
 for c in (64, 1):

@@ -8,6 +8,7 @@ public import Outpost
 /// JS equivalent: a one-off script run with `wrangler d1 execute DB --command "INSERT INTO admins …"`.
 public struct AdminAccountSetup: Sendable {
     /// The admin's username (1 to 64 characters).
+    /// JS equivalent: the script's `username` argument.
     public let username: String
 
     /// Setup for `username`; throws when it is empty or longer than 64 characters.

@@ -1,4 +1,5 @@
 /// The five KV cache families of the KV plan (checkin-app.md §6), plus the session family.
+/// JS equivalent: the key prefixes of the original Worker's KV cache (checkin-app.md §6).
 public enum CacheFamily: String, Sendable, CaseIterable {
     /// `session:<id>`, `admin_session:<id>`.
     case sessions

@@ -3,6 +3,7 @@ import Synchronization
 
 /// Counters of one worker instance: cache hits/misses/errors per family, D1 queries run and avoided,
 /// and response times per route. Owned by the worker value (no global state).
+/// JS equivalent: the counters the original Worker keeps for `/api/admin/metrics`.
 public final class KYXMetrics: Sendable {
     private struct FamilyCounters {
         var hits = 0
@@ -26,6 +27,7 @@ public final class KYXMetrics: Sendable {
     private static let keptSamples = 1_000
 
     /// Empty counters.
+    /// JS equivalent: none.
     public init() {}
 
     func hit(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].hits += 1 } }
@@ -39,6 +41,7 @@ public final class KYXMetrics: Sendable {
     func kvDelete(_ family: CacheFamily) { state.withLock { $0.families[family, default: .init()].kvDeletes += 1 } }
 
     /// KV gets, puts and deletes of `family`.
+    /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public func kvCounts(_ family: CacheFamily) -> (reads: Int, writes: Int, deletes: Int) {
         state.withLock {
             let counters = $0.families[family] ?? FamilyCounters()
@@ -63,6 +66,7 @@ public final class KYXMetrics: Sendable {
     }
 
     /// D1 queries run and avoided for `family`.
+    /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public func d1Counts(_ family: CacheFamily) -> (executed: Int, avoided: Int) {
         state.withLock {
             let counters = $0.families[family] ?? FamilyCounters()
@@ -81,6 +85,7 @@ public final class KYXMetrics: Sendable {
     }
 
     /// Hits, misses and errors of `family`.
+    /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public func counts(_ family: CacheFamily) -> (hits: Int, misses: Int, errors: Int) {
         state.withLock {
             let counters = $0.families[family] ?? FamilyCounters()
@@ -89,6 +94,7 @@ public final class KYXMetrics: Sendable {
     }
 
     /// D1 queries run and avoided by a cache hit.
+    /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public var d1Counts: (executed: Int, avoided: Int) { state.withLock { ($0.d1Executed, $0.d1Avoided) } }
 
     /// Everything as JSON for `/api/admin/metrics`.

@@ -3,10 +3,13 @@ public import Outpost
 
 /// The KYX check-in system as an Outpost worker: user pages and API, the admin back office under
 /// `/admin` and `/api/admin/*`, and the crons of `[triggers]` (checkin-app.md).
+/// JS equivalent: the original Worker's `export default { fetch, scheduled }`.
 public struct KYXWorker: Worker {
     /// Where "now" comes from (injected in tests).
+    /// JS equivalent: `Date.now()`.
     public let clock: CheckinClock
     /// The counters behind `/api/admin/metrics`.
+    /// JS equivalent: none (module-level counters).
     public let metrics: KYXMetrics
     private let log: @Sendable (String) -> Void
     private let passwordHashes: PasswordHashPool
@@ -14,6 +17,7 @@ public struct KYXWorker: Worker {
     /// A worker reading `clock`, counting into `metrics`, logging to `log` (stderr by default), verifying
     /// admin passwords on `passwordHashThreads` dedicated threads with room for `passwordHashQueue`
     /// waiting logins (further logins are answered 429 at once).
+    /// JS equivalent: none (a module Worker has no constructor).
     public init(
         clock: CheckinClock = .system, metrics: KYXMetrics = KYXMetrics(),
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data("[kyx] \($0)\n".utf8)) },
@@ -26,6 +30,7 @@ public struct KYXWorker: Worker {
     }
 
     /// Routes one request; errors become the user (`{"error"}`) or admin (`{"success": false}`) shape.
+    /// JS equivalent: `fetch(request, env, ctx)`.
     public func fetch(_ request: Request, env: Env, ctx: ExecutionContext) async throws -> Response {
         let started = ContinuousClock.now
         let context = try context(for: request, env: env, now: clock.now())
@@ -38,6 +43,7 @@ public struct KYXWorker: Worker {
     }
 
     /// Runs the cron of `controller`: rankings and inventory every 5 minutes, cleanup and warm-up hourly.
+    /// JS equivalent: `scheduled(controller, env, ctx)`.
     public func scheduled(_ controller: ScheduledController, env: Env, ctx: ExecutionContext) async throws {
         let now = Date(timeIntervalSince1970: controller.scheduledTime / 1_000)
         let context = try AppContext.forCron(env: env, worker: self, now: now)

@@ -1,19 +1,24 @@
 import Outpost
 
 /// Admin password hashes: PBKDF2-HMAC-SHA256, stored as `pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>`.
+/// JS equivalent: `crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", … })`.
 public struct PasswordHasher: Sendable {
     /// The production iteration count (OWASP 2023 for PBKDF2-SHA256).
+    /// JS equivalent: none.
     public static let defaultIterations = 600_000
 
     /// Rounds for new hashes.
+    /// JS equivalent: the `iterations` of the PBKDF2 parameters.
     public let iterations: Int
 
     /// A hasher that makes new hashes with `iterations` rounds.
+    /// JS equivalent: none.
     public init(iterations: Int = PasswordHasher.defaultIterations) {
         self.iterations = iterations
     }
 
     /// A new salted hash of `password`.
+    /// JS equivalent: `crypto.subtle.deriveBits` with a fresh `crypto.getRandomValues` salt.
     public func hash(_ password: String) throws -> String {
         let salt = WebCrypto.randomBytes(16)
         let derived = try WebCrypto.pbkdf2SHA256(
@@ -22,6 +27,7 @@ public struct PasswordHasher: Sendable {
     }
 
     /// Whether `password` matches `stored` (constant-time comparison of the derived keys).
+    /// JS equivalent: `crypto.subtle.deriveBits` and `crypto.subtle.timingSafeEqual`.
     public static func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$").map(String.init)
         guard parts.count == 4, parts[0] == "pbkdf2_sha256", let rounds = Int(parts[1]), rounds > 0,

@@ -4,13 +4,17 @@
 /// or the process environment, and KV / D1 bindings from `[[kv_namespaces]]` / `[[d1_databases]]`.
 public struct Env: Sendable {
     /// A named binding: what it is (for error messages) and the object a worker uses.
+    /// JS equivalent: the binding objects on `env` (`env.KV`, `env.DB`).
     public struct Binding: Sendable {
         /// What the binding is, as a person says it: "KV namespace", "D1 database".
+        /// JS equivalent: none (`env.KV.constructor.name` comes closest).
         public let kind: String
         /// The object behind the binding (a `KVNamespace`, a `D1Database`, …).
+        /// JS equivalent: the object `env.NAME` holds.
         public let value: any Sendable
 
         /// A binding of `kind` backed by `value`.
+        /// JS equivalent: none (wrangler creates bindings from the config).
         public init(kind: String, value: any Sendable) {
             self.kind = kind
             self.value = value
@@ -22,11 +26,13 @@ public struct Env: Sendable {
     /// Secrets by name (never logged). JS equivalent: `env.NAME` for a secret.
     public let secrets: [String: String]
     /// The config file the bindings were declared in, for error messages.
+    /// JS equivalent: none (wrangler names the config in its own errors).
     public let configFile: String
     private let bindings: [String: Binding]
     private let fetcher: any Fetcher
 
     /// An environment with the given parts.
+    /// JS equivalent: the `env` object miniflare builds from `bindings`.
     public init(
         vars: [String: JSONValue] = [:],
         secrets: [String: String] = [:],
@@ -51,6 +57,7 @@ public struct Env: Sendable {
     }
 
     /// The binding `name` as a `T`, or a `BindingError` naming the binding and the config file.
+    /// JS equivalent: `env.NAME` (throws where JS would give `undefined`).
     public func binding<T: Sendable>(_ name: String, as type: T.Type, kind: String) throws(BindingError) -> T {
         guard let binding = bindings[name] else {
             throw BindingError(binding: name, expected: kind, found: nil, configFile: configFile)
@@ -62,9 +69,11 @@ public struct Env: Sendable {
     }
 
     /// The names of every binding, sorted.
+    /// JS equivalent: `Object.keys(env)`.
     public var bindingNames: [String] { bindings.keys.sorted() }
 
     /// The kind of binding `name`, or `nil`.
+    /// JS equivalent: none (`typeof env.NAME`).
     public func bindingKind(_ name: String) -> String? { bindings[name]?.kind }
 
     /// Sends a subrequest. JS equivalent: `fetch(request)` from inside a Worker.
@@ -73,6 +82,7 @@ public struct Env: Sendable {
     }
 
     /// A copy of this environment with `binding` added under `name`.
+    /// JS equivalent: `{ ...env, [name]: binding }`.
     public func adding(_ name: String, _ binding: Binding) -> Env {
         var all = bindings
         all[name] = binding

@@ -1,6 +1,7 @@
 /// Form fields from a URL-encoded or multipart body. JS equivalent: `FormData`.
 public struct FormData: Sendable, Equatable {
     /// One form field: text, or an uploaded file.
+    /// JS equivalent: `FormDataEntryValue` (a string or a `File`).
     public enum Entry: Sendable, Equatable {
         /// A text field.
         case text(String)
@@ -8,6 +9,7 @@ public struct FormData: Sendable, Equatable {
         case file(name: String, contentType: String, bytes: [UInt8])
 
         /// The text of a text field, or the file's bytes decoded as UTF-8.
+        /// JS equivalent: `typeof v === "string" ? v : await v.text()`.
         public var text: String {
             switch self {
             case .text(let value): value
@@ -17,12 +19,15 @@ public struct FormData: Sendable, Equatable {
     }
 
     /// The fields in order, repeated names kept.
+    /// JS equivalent: `[...formData.entries()]`.
     public private(set) var entries: [(name: String, value: Entry)] = []
 
     /// An empty form.
+    /// JS equivalent: `new FormData()`.
     public init() {}
 
     /// Parses `body` according to `contentType`.
+    /// JS equivalent: `await new Request(url, { body, headers }).formData()`.
     public init(body: [UInt8], contentType: String) throws {
         let lowered = contentType.lowercased()
         if lowered.hasPrefix("application/x-www-form-urlencoded") {
@@ -46,6 +51,7 @@ public struct FormData: Sendable, Equatable {
     public func getAll(_ name: String) -> [Entry] { entries.filter { $0.name == name }.map(\.value) }
 
     /// The text of the first field named `name`.
+    /// JS equivalent: `formData.get(name)` as text.
     public func string(_ name: String) -> String? { get(name)?.text }
 
     /// Whether a field named `name` exists. JS equivalent: `formData.has(name)`.

@@ -4,17 +4,21 @@
 /// `Set-Cookie`, whose values stay separate (`getSetCookie()`).
 public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     /// The raw entries, in order, with the names as given.
+    /// JS equivalent: `[...headers.entries()]`.
     public private(set) var entries: [(name: String, value: String)] = []
 
     /// No headers.
+    /// JS equivalent: `new Headers()`.
     public init() {}
 
     /// Headers from name-value pairs, in order (repeated names are kept as repeated entries).
+    /// JS equivalent: `new Headers([[name, value], …])`.
     public init(_ pairs: some Sequence<(String, String)>) {
         for (name, value) in pairs { append(name, value) }
     }
 
     /// Headers that take `entries` as they are (no copy per entry).
+    /// JS equivalent: `new Headers([[name, value], …])`.
     public init(entries: [(name: String, value: String)]) {
         self.entries = entries
     }
@@ -37,6 +41,7 @@ public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
     }
 
     /// The values of `name` in order. Like `getSetCookie()`, but for any header.
+    /// JS equivalent: `headers.getAll(name)` (workerd, `Set-Cookie` only) / `headers.get(name).split(", ")`.
     public func values(_ name: String) -> [String] {
         entries.filter { Self.same($0.name, name) }.map(\.value)
     }
@@ -75,6 +80,7 @@ public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
     }
 
     /// The value of `name` (joined), or sets it, replacing the others; `nil` deletes.
+    /// JS equivalent: `headers.get(name)`.
     public subscript(name: String) -> String? {
         get { get(name) }
         set {
@@ -83,9 +89,11 @@ public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
     }
 
     /// Whether there are no headers.
+    /// JS equivalent: `[...headers.keys()].length === 0`.
     public var isEmpty: Bool { entries.isEmpty }
 
     /// Iterates entries in order, names as given. (JS iterates lowercased, sorted and joined.)
+    /// JS equivalent: `headers[Symbol.iterator]()`.
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         entries.makeIterator()
     }
@@ -96,6 +104,7 @@ public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
     }
 
     /// Whether two header names are equal ignoring ASCII case (no allocation).
+    /// JS equivalent: none (header names compare case-insensitively).
     public static func same(_ lhs: String, _ rhs: String) -> Bool {
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()

@@ -22,6 +22,7 @@ public enum JSONValue: Sendable, Equatable, Hashable {
     }
 
     /// Converts any `Encodable` value, keeping the key order the encoder produced.
+    /// JS equivalent: `JSON.parse(JSON.stringify(value))`.
     public init(encoding value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -44,47 +45,55 @@ public enum JSONValue: Sendable, Equatable, Hashable {
     }
 
     /// Decodes this value into a `Decodable` type.
+    /// JS equivalent: `JSON.parse(text)` typed by a schema.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(serialized.utf8))
     }
 
     /// The string, when this is a string.
+    /// JS equivalent: `typeof v === "string" ? v : undefined`.
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The number, when this is a number.
+    /// JS equivalent: `typeof v === "number" ? v : undefined`.
     public var numberValue: Double? {
         if case .number(let value) = self { return value }
         return nil
     }
 
     /// The number as an `Int`, when this is a number without a fractional part.
+    /// JS equivalent: `Number.isInteger(v) ? v : undefined`.
     public var intValue: Int? {
         guard case .number(let value) = self, value.rounded() == value, abs(value) < 9.2e18 else { return nil }
         return Int(value)
     }
 
     /// The Boolean, when this is a Boolean.
+    /// JS equivalent: `typeof v === "boolean" ? v : undefined`.
     public var boolValue: Bool? {
         if case .bool(let value) = self { return value }
         return nil
     }
 
     /// The elements, when this is an array.
+    /// JS equivalent: `Array.isArray(v) ? v : undefined`.
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
     /// The object, when this is an object.
+    /// JS equivalent: `typeof v === "object" && v !== null && !Array.isArray(v) ? v : undefined`.
     public var objectValue: JSONObject? {
         if case .object(let value) = self { return value }
         return nil
     }
 
     /// Whether this is `null`.
+    /// JS equivalent: `v === null`.
     public var isNull: Bool { self == .null }
 
     /// The member named `key` of an object, or `nil`. JS equivalent: `value[key]`.
@@ -151,68 +160,4 @@ extension JSONValue: Codable {
             try container.encode(dictionary)
         }
     }
-}
-
-/// A JSON object whose members keep their insertion order.
-///
-/// JS equivalent: a plain object; like JS, setting an existing key keeps its position.
-public struct JSONObject: Sendable, Equatable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-    private var orderedKeys: [String] = []
-    private var members: [String: JSONValue] = [:]
-
-    /// An empty object.
-    public init() {}
-
-    /// An object from key-value pairs; a repeated key keeps its first position and its last value.
-    public init(_ pairs: some Sequence<(String, JSONValue)>) {
-        for (key, value) in pairs { self[key] = value }
-    }
-
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self.init(elements)
-    }
-
-    /// The keys in order. JS equivalent: `Object.keys(object)`.
-    public var keys: [String] { orderedKeys }
-
-    /// The number of members.
-    public var count: Int { orderedKeys.count }
-
-    /// Whether the object has no members.
-    public var isEmpty: Bool { orderedKeys.isEmpty }
-
-    /// The member named `key`; setting `nil` removes it. JS equivalent: `object[key]`, `delete object[key]`.
-    public subscript(key: String) -> JSONValue? {
-        get { members[key] }
-        set {
-            if let newValue {
-                if members.updateValue(newValue, forKey: key) == nil { orderedKeys.append(key) }
-            } else if members.removeValue(forKey: key) != nil {
-                orderedKeys.removeAll { $0 == key }
-            }
-        }
-    }
-
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        orderedKeys.lazy.map { (key: $0, value: members[$0]!) }.makeIterator()
-    }
-
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.orderedKeys == rhs.orderedKeys && lhs.members == rhs.members
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(orderedKeys)
-        for key in orderedKeys { hasher.combine(members[key]) }
-    }
-}
-
-/// A JSON text that could not be parsed. JS equivalent: the `SyntaxError` thrown by `JSON.parse`.
-public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What was wrong.
-    public let reason: String
-    /// The byte offset where parsing stopped.
-    public let offset: Int
-
-    public var description: String { "SyntaxError: \(reason) in JSON at position \(offset)" }
 }

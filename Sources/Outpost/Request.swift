@@ -16,6 +16,7 @@ public final class Request: Sendable {
     /// The decoded path of the URL, e.g. `/api/user`. JS equivalent: `new URL(request.url).pathname`.
     public let path: String
     /// The query string without `?`, still percent-encoded (empty when there is none).
+    /// JS equivalent: `new URL(request.url).search.slice(1)`.
     public let rawQuery: String
     /// The request headers. JS equivalent: `request.headers`.
     public let headers: Headers
@@ -69,6 +70,7 @@ public final class Request: Sendable {
     }
 
     /// A request whose body arrives as a stream.
+    /// JS equivalent: `new Request(url, { method, headers, body })`.
     public convenience init(
         url: URL, method: String, headers: Headers, stream: ByteStream, cf: CFProperties = CFProperties()
     ) {
@@ -76,6 +78,7 @@ public final class Request: Sendable {
     }
 
     /// A request with a text body (UTF-8).
+    /// JS equivalent: `new Request(url, { method, headers, body: text })`.
     public convenience init(url: URL, method: String = "GET", headers: Headers = Headers(), text: String) {
         self.init(url: url, method: method, headers: headers, body: Array(text.utf8))
     }
@@ -109,6 +112,7 @@ public final class Request: Sendable {
     }
 
     /// The value of a cookie sent by the client, parsed from `Cookie` headers.
+    /// JS equivalent: parsing `request.headers.get("Cookie")`.
     public func cookie(_ name: String) -> String? {
         for header in headers.values("cookie") {
             for pair in header.split(separator: ";") {
@@ -171,6 +175,7 @@ public final class Request: Sendable {
     }
 
     /// The body decoded from JSON into `T`.
+    /// JS equivalent: `await request.json()` typed by a schema.
     public func json<T: Decodable>(as type: T.Type) async throws -> T {
         try JSONDecoder().decode(T.self, from: Data(try await bytes()))
     }
@@ -181,48 +186,5 @@ public final class Request: Sendable {
         let contentType = headers.get("content-type") ?? ""
         let body = try await bytes()
         return try FormData(body: body, contentType: contentType)
-    }
-}
-
-/// Connection facts the edge attaches to a request. JS equivalent: `request.cf`
-/// (the subset nginx can pass: protocol, TLS, RTT, and a configured colo).
-public struct CFProperties: Sendable, Equatable {
-    /// `HTTP/1.1`, `HTTP/2`, … JS equivalent: `request.cf.httpProtocol`.
-    public var httpProtocol: String
-    /// `TLSv1.3` and so on, or `nil` over plain HTTP. JS equivalent: `request.cf.tlsVersion`.
-    public var tlsVersion: String?
-    /// The TLS cipher, or `nil`. JS equivalent: `request.cf.tlsCipher`.
-    public var tlsCipher: String?
-    /// The client's TCP round-trip time in ms, when nginx passes `$tcpinfo_rtt`. JS: `request.cf.clientTcpRtt`.
-    public var clientTcpRtt: Int?
-    /// The configured location name. JS equivalent: `request.cf.colo`.
-    public var colo: String
-    /// The client's address as seen by nginx.
-    public var clientAddress: String?
-
-    /// Properties with the given values.
-    public init(
-        httpProtocol: String = "HTTP/1.1",
-        tlsVersion: String? = nil,
-        tlsCipher: String? = nil,
-        clientTcpRtt: Int? = nil,
-        colo: String = "LOCAL",
-        clientAddress: String? = nil
-    ) {
-        self.httpProtocol = httpProtocol
-        self.tlsVersion = tlsVersion
-        self.tlsCipher = tlsCipher
-        self.clientTcpRtt = clientTcpRtt
-        self.colo = colo
-        self.clientAddress = clientAddress
-    }
-
-    /// The properties as the JSON object a JS Worker sees.
-    public var json: JSONValue {
-        var object: JSONObject = ["httpProtocol": .string(httpProtocol), "colo": .string(colo)]
-        if let tlsVersion { object["tlsVersion"] = .string(tlsVersion) }
-        if let tlsCipher { object["tlsCipher"] = .string(tlsCipher) }
-        if let clientTcpRtt { object["clientTcpRtt"] = .number(Double(clientTcpRtt)) }
-        return .object(object)
     }
 }

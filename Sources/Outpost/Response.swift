@@ -3,6 +3,7 @@ import Foundation
 /// An HTTP response. JS equivalent: `Response`.
 public struct Response: Sendable {
     /// The body of a response: nothing, bytes in memory, or a stream written chunk by chunk.
+    /// JS equivalent: the `BodyInit` of `new Response(body)`.
     public enum Body: Sendable {
         /// No body.
         case empty
@@ -27,6 +28,7 @@ public struct Response: Sendable {
     }
 
     /// A response with a byte body.
+    /// JS equivalent: `new Response(bytes, { status, headers })`.
     public init(status: Int = 200, headers: Headers = Headers(), bytes: [UInt8]) {
         self.init(status: status, headers: headers, body: .bytes(bytes))
     }
@@ -47,6 +49,7 @@ public struct Response: Sendable {
     }
 
     /// A `text/html; charset=UTF-8` response.
+    /// JS equivalent: `new Response(html, { headers: { "Content-Type": "text/html;charset=UTF-8" } })`.
     public static func html(_ html: String, status: Int = 200, headers: Headers = Headers()) -> Response {
         var all = headers
         if !all.has("content-type") { all.set("Content-Type", "text/html;charset=UTF-8") }
@@ -61,6 +64,7 @@ public struct Response: Sendable {
     }
 
     /// An `application/json` response of any `Encodable` value.
+    /// JS equivalent: `Response.json(value, { status, headers })`.
     public static func json(encoding value: some Encodable, status: Int = 200, headers: Headers = Headers()) throws
         -> Response
     {
@@ -75,6 +79,7 @@ public struct Response: Sendable {
     }
 
     /// An error response with a plain-text body (the reason phrase when no message is given).
+    /// JS equivalent: `new Response(message, { status })`.
     public static func error(_ status: Int, _ message: String? = nil) -> Response {
         .text(message ?? reasonPhrase(for: status), status: status)
     }
@@ -98,6 +103,7 @@ public struct Response: Sendable {
     public func json() async throws -> JSONValue { try JSONValue(parsing: try await bytes()) }
 
     /// The standard reason phrase of a status code ("Not Found" for 404).
+    /// JS equivalent: `response.statusText`.
     public static func reasonPhrase(for status: Int) -> String {
         switch status {
         case 100: "Continue"

@@ -11,6 +11,7 @@ public final class ScheduledController: Sendable {
     private let retry = Atomic<Bool>(true)
 
     /// A controller for `cron` due at `scheduledTime` (ms since the epoch).
+    /// JS equivalent: `createScheduledController({ cron, scheduledTime })` in vitest-pool-workers.
     public init(cron: String, scheduledTime: Double) {
         self.cron = cron
         self.scheduledTime = scheduledTime
@@ -20,5 +21,6 @@ public final class ScheduledController: Sendable {
     public func noRetry() { retry.store(false, ordering: .relaxed) }
 
     /// Whether a failed run may be retried (false after `noRetry()`).
+    /// JS equivalent: none (workerd keeps the flag internally).
     public var shouldRetry: Bool { retry.load(ordering: .relaxed) }
 }

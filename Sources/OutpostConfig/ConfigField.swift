@@ -40,6 +40,18 @@ struct ConfigField {
         return text
     }
 
+    /// A non-empty string that names a file inside the state directory: no `/`, `\\`, NUL, and not
+    /// `.` or `..`, so a KV `id` or D1 `database_name` can never reach outside it.
+    func fileNameComponent() throws(ConfigError) -> String {
+        let text = try nonEmptyString()
+        guard !text.contains("/"), !text.contains("\\"), !text.contains("\0"), text != ".", text != ".." else {
+            throw error(
+                "must not contain path separators or be a dot segment (it names a file in the state directory), found \(value.summary)"
+            )
+        }
+        return text
+    }
+
     /// A string, or the text of a TOML date (for `compatibility_date = 2025-05-01`).
     func stringOrDate() throws(ConfigError) -> String {
         if case .localDate(let text) = value.kind { return text }

@@ -5,14 +5,16 @@ public enum ConfigLoader {
     /// Loads the config: `explicitPath` (relative to `workingDirectory`) if given, else the first of
     /// `wrangler.json`, `wrangler.jsonc`, `wrangler.toml`, `wrangler-like.toml` in `workingDirectory`;
     /// applies `[env.<environment>]`; reads `.dev.vars`. A `.json`/`.jsonc` file is JSON with comments
-    /// and trailing commas; every format goes through the same schema.
+    /// and trailing commas; every format goes through the same schema. `${NAME}` in Redis URLs is
+    /// expanded from `processEnvironment` (default: this process's), then `.dev.vars`.
     ///
     /// Unknown keys and bindings missing from the environment become `warnings`; syntax errors, wrong
     /// types and bad values throw a `ConfigError` with file, line and key path.
     public static func load(
         explicitPath: String?,
         environment: String?,
-        workingDirectory: String
+        workingDirectory: String,
+        processEnvironment: [String: String]? = nil
     ) throws(ConfigError) -> WorkerConfig {
         let cwd = ConfigPath.resolve(workingDirectory, against: FileManager.default.currentDirectoryPath)
         let location = try ConfigFileLocator(workingDirectory: cwd).locate(explicitPath: explicitPath)
@@ -21,7 +23,10 @@ public enum ConfigLoader {
         var builder = WorkerConfigBuilder(
             file: location.display, directory: location.directory, environment: environment)
         try builder.apply(resolution)
-        builder.applySecrets(try loadSecrets(location: location, environment: environment))
+        let secrets = try loadSecrets(location: location, environment: environment)
+        builder.applySecrets(secrets)
+        try builder.resolveRedisURLs(
+            environment: processEnvironment ?? ProcessInfo.processInfo.environment, secrets: secrets)
         return builder.config
     }
 

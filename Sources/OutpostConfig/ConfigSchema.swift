@@ -35,7 +35,8 @@ enum ConfigSchema {
 
     /// Keys of a `[[kv_namespaces]]` entry (`backend` and `url` are Outpost extras).
     static let kvNamespace: Set<String> = [
-        "binding", "id", "preview_id", "backend", "url", "remote", "experimental_remote",
+        "binding", "id", "preview_id", "backend", "url", "connect_timeout_ms", "command_timeout_ms", "remote",
+        "experimental_remote",
     ]
 
     /// Keys of a `[[d1_databases]]` entry.
@@ -61,7 +62,8 @@ enum ConfigSchema {
 
     /// Keys of `[outpost]`.
     static let outpost: Set<String> = [
-        "listen", "socket_mode", "socket_group", "backlog", "threads", "max_body_bytes", "request_timeout_ms",
+        "listen", "socket_mode", "socket_group", "backlog", "threads", "processes", "ready_timeout_ms",
+        "trusted_proxies", "max_body_bytes", "request_timeout_ms",
         "shutdown_timeout_ms", "slowlog_ms", "state_dir", "status_path", "colo", "crons", "dev_port",
     ]
 

@@ -12,7 +12,7 @@ extension D1DatabaseConfig {
         for member in members {
             switch member.key {
             case "binding": break
-            case "database_name": databaseName = try member.nonEmptyString()
+            case "database_name": databaseName = try member.fileNameComponent()
             case "database_id": databaseID = try member.nonEmptyString()
             case "preview_database_id": previewDatabaseID = try member.nonEmptyString()
             case "migrations_dir":

@@ -13,10 +13,11 @@ extension KVNamespaceConfig {
         for member in members {
             switch member.key {
             case "binding": break
-            case "id": id = try member.nonEmptyString()
-            case "preview_id": previewID = try member.nonEmptyString()
+            case "id": id = try member.fileNameComponent()
+            case "preview_id": previewID = try member.fileNameComponent()
             case "backend": backend = try Self.backend(member)
             case "url": url = try member.nonEmptyString()
+            case "connect_timeout_ms", "command_timeout_ms": _ = try member.integer(in: 1...60_000)
             case "remote", "experimental_remote": _ = try member.bool()
             default: warnings.append(ConfigSchema.unknownKey(member, known: ConfigSchema.kvNamespace))
             }
@@ -41,8 +42,10 @@ extension KVNamespaceConfig {
             guard url.hasPrefix("redis://") || url.hasPrefix("rediss://") || url.hasPrefix("unix://") else {
                 throw urlField.mismatch("a redis://, rediss:// or unix:// URL")
             }
-        } else if let urlField {
-            warnings.append(urlField.warning("`url` is only used with backend = \"redis\", ignored"))
+        } else {
+            for member in members where ["url", "connect_timeout_ms", "command_timeout_ms"].contains(member.key) {
+                warnings.append(member.warning("`\(member.key)` is only used with backend = \"redis\", ignored"))
+            }
         }
     }
 }

@@ -10,6 +10,8 @@ public struct KVNamespaceConfig: Sendable, Equatable {
     public var backend: String = "sqlite"
     /// Outpost extra: `url` for a networked backend (`redis://127.0.0.1:6379/0`).
     public var url: String?
+    /// The parsed `url` and timeouts when `backend = "redis"`.
+    public var redis: RedisKVConfig?
     /// The config line of this entry, for messages.
     public var line: Int = 0
 

@@ -1,3 +1,5 @@
+import Glibc
+
 extension OutpostSettings {
     /// Reads the `[outpost]` fields in effect; relative paths resolve against `directory`. `state_dir`
     /// defaults to `<directory>/.outpost/state` and `listen` to `unix:<state_dir>/outpost.sock`.
@@ -22,6 +24,9 @@ extension OutpostSettings {
         case "socket_group": socketGroup = try field.nonEmptyString()
         case "backlog": backlog = try field.integer(in: 1...65535)
         case "threads": threads = try field.integer(in: 1...1024)
+        case "processes": processes = try field.integer(in: 1...256)
+        case "ready_timeout_ms": readyTimeoutMs = try field.integer(in: 1...600_000)
+        case "trusted_proxies": trustedProxies = try Self.trustedProxies(field)
         case "max_body_bytes": maxBodyBytes = try field.integer(in: 1...Int.max)
         case "request_timeout_ms": requestTimeoutMs = try field.integer(in: 0...Int.max)
         case "shutdown_timeout_ms": shutdownTimeoutMs = try field.integer(in: 0...Int.max)
@@ -40,21 +45,57 @@ extension OutpostSettings {
         return address
     }
 
-    /// `socket_mode`: octal digits in a string (`"0660"`, `"0o660"`) or an integer (`0o660`), at most `0o777`.
+    /// `socket_mode`: octal digits in a string (`"0660"`, `"0o660"`) or an integer (`0o660`), at most `0o777`,
+    /// and never writable by others: anyone who can connect to the socket is trusted as nginx.
     private static func socketMode(_ field: ConfigField) throws(ConfigError) -> UInt32 {
         let expectation = "permission bits up to 0o777 as octal digits in a string (\"0660\") or an integer (0o660)"
+        let mode: UInt32
         switch field.value.kind {
         case .integer(let number) where (0...0o777).contains(number):
-            return UInt32(number)
+            mode = UInt32(number)
         case .string(let text):
             let digits = text.hasPrefix("0o") ? text.dropFirst(2) : Substring(text)
             guard (1...4).contains(digits.count), digits.allSatisfy({ ("0"..."7").contains($0) }),
-                let mode = UInt32(digits, radix: 8), mode <= 0o777
+                let parsed = UInt32(digits, radix: 8), parsed <= 0o777
             else { throw field.mismatch(expectation) }
-            return mode
+            mode = parsed
         default:
             throw field.mismatch(expectation)
         }
+        guard mode & 0o002 == 0 else {
+            throw field.error(
+                "socket mode 0\(String(mode, radix: 8)) lets every local user connect and send requests as if they were nginx; "
+                    + "use 0660 with socket_group set to nginx's group (e.g. \"www-data\")")
+        }
+        return mode
+    }
+
+    /// `trusted_proxies`: an array of IPv4/IPv6 addresses or CIDRs (`"10.0.0.0/8"`, `"::1"`).
+    private static func trustedProxies(_ field: ConfigField) throws(ConfigError) -> [String] {
+        var ranges: [String] = []
+        for element in try field.array() {
+            let text = try element.nonEmptyString()
+            guard isCIDR(text) else {
+                throw element.mismatch("an IP address or CIDR such as \"10.0.0.0/8\" or \"::1\"")
+            }
+            ranges.append(text)
+        }
+        return ranges
+    }
+
+    private static func isCIDR(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let bits: Int
+        if inet_pton(AF_INET, String(parts[0]), &bytes) == 1 {
+            bits = 32
+        } else if inet_pton(AF_INET6, String(parts[0]), &bytes) == 1 {
+            bits = 128
+        } else {
+            return false
+        }
+        guard parts.count == 2 else { return true }
+        return Int(parts[1]).map { (0...bits).contains($0) } ?? false
     }
 
     private static func statusPath(_ field: ConfigField) throws(ConfigError) -> String {

@@ -8,8 +8,17 @@ public struct OutpostSettings: Sendable, Equatable {
     public var socketGroup: String?
     /// `backlog`: the listen queue length.
     public var backlog: Int = 511
-    /// `threads`: accept threads, the number of requests served at once (php-fpm's `pm.max_children`).
+    /// `threads`: accept threads per worker process, the requests one process serves at once.
     public var threads: Int = 8
+    /// `processes`: worker processes accepting on the socket (`nil`: one per core), each with
+    /// `threads`; a crash costs one process's requests only (php-fpm's pool of children).
+    public var processes: Int?
+    /// `ready_timeout_ms`: how long a new worker process (a start, a replacement, a reload's new binary)
+    /// may take to initialise before it is given up on.
+    public var readyTimeoutMs: Int = 10_000
+    /// `trusted_proxies`: CIDRs of peers whose `CF-Connecting-IP` is believed; from any other peer the
+    /// header is overwritten with the peer's address (`REMOTE_ADDR`).
+    public var trustedProxies: [String] = []
     /// `max_body_bytes`: larger request bodies get 413 (default 100 MiB, Cloudflare's free-plan limit).
     public var maxBodyBytes: Int = 100 * 1024 * 1024
     /// `request_timeout_ms`: a handler running longer is answered 504 (0 = no limit).

@@ -4,6 +4,8 @@ struct WorkerConfigBuilder {
     private(set) var config: WorkerConfig
     private var bindings = BindingRegistry()
     private var requiredSecretsField: ConfigField?
+    /// `backend = "redis"` entries whose `url` is parsed once the secrets are known.
+    private(set) var pendingRedisURLs: [(index: Int, url: ConfigField, members: [ConfigField])] = []
 
     /// A builder for the config in `file`, whose absolute directory is `directory`.
     init(file: String, directory: String, environment: String?) {
@@ -66,6 +68,19 @@ struct WorkerConfigBuilder {
         let source = loaded.files.isEmpty ? ".dev.vars" : loaded.files.joined(separator: ", ")
         for name in required where loaded.secrets[name] == nil {
             config.warnings.append(field.warning("required secret \"\(name)\" is not set in \(source)"))
+        }
+    }
+
+    /// Parses the `url` of every `backend = "redis"` entry, expanding `${NAME}` from `environment`
+    /// first, then from the `.dev.vars` secrets; call after the secrets are loaded.
+    mutating func resolveRedisURLs(environment: [String: String], secrets loaded: SecretsLoader.Result)
+        throws(ConfigError)
+    {
+        let source = loaded.files.isEmpty ? ".dev.vars" : loaded.files.joined(separator: ", ")
+        for pending in pendingRedisURLs {
+            config.kvNamespaces[pending.index].redis = try RedisKVConfig(
+                urlField: pending.url, members: pending.members, lookup: { environment[$0] ?? loaded.secrets[$0] },
+                secretsSource: source)
         }
     }
 
@@ -143,6 +158,11 @@ struct WorkerConfigBuilder {
         for element in try field.array() {
             let namespace = try KVNamespaceConfig(field: element, warnings: &config.warnings)
             try bindings.register(namespace.binding, kind: "a KV namespace", at: Self.bindingField(of: element))
+            if namespace.backend == "redis", let members = try? element.table(),
+                let url = members.first(where: { $0.key == "url" })
+            {
+                pendingRedisURLs.append((config.kvNamespaces.count, url, members))
+            }
             config.kvNamespaces.append(namespace)
         }
     }

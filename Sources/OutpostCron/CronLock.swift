@@ -34,11 +34,12 @@ package final class CronLock: Sendable {
     package static func acquire(in stateDirectory: String) throws(CronLockError) -> CronLock? {
         let path = path(in: stateDirectory)
         do {
-            try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw CronLockError(path: path, reason: "cannot create the state directory: \(error)")
         }
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw CronLockError(path: path, reason: "open: \(errorText())") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno

@@ -8,7 +8,8 @@ public import Outpost
 /// - Headers: every `HTTP_*` parameter (`HTTP_X_FOO` → `x-foo`); repeated parameters, which nginx 1.22
 ///   sends for repeated headers, are joined with ", " (`; ` for `Cookie`); `CONTENT_TYPE` and
 ///   `CONTENT_LENGTH` when present; `Transfer-Encoding` is dropped (the body arrives de-chunked);
-///   `CF-Connecting-IP` is set from `REMOTE_ADDR` when the client did not send one.
+///   `CF-Connecting-IP` is set from `REMOTE_ADDR`, replacing whatever the client sent, unless the peer
+///   is one of `trustedProxies` (then the header it forwarded is kept), as Cloudflare's edge does.
 /// - `cf`: `SERVER_PROTOCOL`, `SSL_PROTOCOL`, `SSL_CIPHER`, `TCPINFO_RTT` (µs → ms), the configured colo.
 public enum CGIRequestMapper {
     /// The parts of a request known from the parameters alone.
@@ -40,7 +41,9 @@ public enum CGIRequestMapper {
     }
 
     /// Maps parameters (in the order received) to a request head.
-    public static func head(from params: [(name: String, value: String)], colo: String) -> Head {
+    public static func head(
+        from params: [(name: String, value: String)], colo: String, trustedProxies: [IPRange] = []
+    ) -> Head {
         var scheme: String?
         var https = false
         var host: String?
@@ -84,6 +87,15 @@ public enum CGIRequestMapper {
             default: break
             }
         }
+        let peer = remoteAddress.flatMap { $0.isEmpty ? nil : $0 }
+        let forwarded = headerPairs.first { $0.name == "cf-connecting-ip" }?.value
+        let trustedPeer = peer.map { address in trustedProxies.contains { $0.contains(address) } } ?? false
+        if !trustedPeer || forwarded == nil {
+            // Nothing a client sends can choose the address a worker sees.
+            headerPairs.removeAll { $0.name == "cf-connecting-ip" }
+            if let peer { headerPairs.append(("cf-connecting-ip", peer)) }
+        }
+        cf.clientAddress = trustedPeer ? forwarded ?? peer : peer
         func has(_ name: String) -> Bool { headerPairs.contains { $0.name == name } }
         var headers = Headers(entries: headerPairs)
         if let contentType, !contentType.isEmpty, !has("content-type") {
@@ -91,10 +103,6 @@ public enum CGIRequestMapper {
         }
         if let contentLength, !contentLength.isEmpty, !has("content-length") {
             headers.append("content-length", contentLength)
-        }
-        if let remoteAddress, !remoteAddress.isEmpty {
-            cf.clientAddress = remoteAddress
-            if !has("cf-connecting-ip") { headers.append("cf-connecting-ip", remoteAddress) }
         }
         let resolvedScheme = scheme.flatMap { $0.isEmpty ? nil : $0 } ?? (https ? "https" : "http")
         let authority = authority(host: host ?? "localhost", port: serverPort, scheme: resolvedScheme)

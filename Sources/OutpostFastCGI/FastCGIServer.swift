@@ -8,32 +8,6 @@ import Synchronization
 /// Answers one request; errors are the handler's to turn into responses.
 public typealias FastCGIHandler = @Sendable (Request) async -> Response
 
-/// Settings of the FastCGI responder.
-public struct FastCGIServerOptions: Sendable {
-    /// Accept threads: requests served at once (php-fpm's `pm.max_children`).
-    public var threads: Int
-    /// Request bodies larger than this get 413 without being buffered.
-    public var maxBodyBytes: Int
-    /// A handler that has not answered after this many milliseconds gets a 504 (0: no limit).
-    public var requestTimeoutMs: Int
-    /// Requests slower than this are logged (0: off).
-    public var slowlogMs: Int
-    /// `request.cf.colo`.
-    public var colo: String
-
-    /// Options with the given values.
-    public init(
-        threads: Int = 8, maxBodyBytes: Int = 100 << 20, requestTimeoutMs: Int = 30_000, slowlogMs: Int = 0,
-        colo: String = "LOCAL"
-    ) {
-        self.threads = threads
-        self.maxBodyBytes = maxBodyBytes
-        self.requestTimeoutMs = requestTimeoutMs
-        self.slowlogMs = slowlogMs
-        self.colo = colo
-    }
-}
-
 /// A FastCGI responder over libfcgi: N threads each accept a connection, read the request, run the
 /// async handler while the thread waits, and write the response (php-fpm's `static` model).
 public final class FastCGIServer: Sendable {
@@ -42,6 +16,7 @@ public final class FastCGIServer: Sendable {
     private let logger: Logger
     private let handler: FastCGIHandler
     private let stopping = Atomic<Bool>(false)
+    private let drainDeadline = Mutex<ContinuousClock.Instant?>(nil)
     private let threads = Mutex<[AcceptThreadState]>([])
     /// Live counters for the status page.
     public let stats: FastCGIStats
@@ -67,6 +42,7 @@ public final class FastCGIServer: Sendable {
             threads.withLock { $0.append(state) }
             group.enter()
             let thread = Thread { [self] in
+                FastCGILibrary.unblockWakeSignal()
                 // This thread runs its request's handler to completion: storage calls block it inline.
                 StorageExecutor.allowBlockingOnCurrentThread()
                 state.thread.store(UInt(pthread_self()), ordering: .relaxed)
@@ -80,13 +56,17 @@ public final class FastCGIServer: Sendable {
         group.wait()
     }
 
-    /// Stops accepting; requests in flight finish, idle threads are woken and exit. Safe from any thread.
-    public func stop() {
+    /// Stops accepting; requests in flight finish, idle threads are woken and exit. With
+    /// `answeringQueued`, connections already waiting in the listen queue are answered first (until
+    /// `deadline`): the full stop, where nobody else will take them. Never touches the listen socket,
+    /// which other worker processes share. Safe from any thread.
+    public func stop(answeringQueued: Bool = false, deadline: ContinuousClock.Instant? = nil) {
+        drainDeadline.withLock { $0 = answeringQueued ? (deadline ?? .now + .seconds(30)) : nil }
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        shutdown(listenFD, Int32(SHUT_RDWR))
         let states = threads.withLock { $0 }
         Thread.detachNewThread {
-            // Wake threads blocked in accept() or on an idle kept-alive connection until all have left.
+            // Wake threads blocked in accept() or on an idle kept-alive connection until all have left;
+            // a woken thread that still finds a queued connection (answeringQueued) serves it first.
             while states.contains(where: { !$0.exited.load(ordering: .acquiring) }) {
                 for state in states
                 where state.idle.load(ordering: .acquiring) && !state.exited.load(ordering: .acquiring) {
@@ -101,6 +81,13 @@ public final class FastCGIServer: Sendable {
     /// Whether `stop()` was called.
     public var isStopping: Bool { stopping.load(ordering: .acquiring) }
 
+    /// Whether a stopping thread leaves now: always, unless the stop answers the queue and a
+    /// connection is still waiting in it (and the deadline has not passed).
+    private func shouldLeave() -> Bool {
+        guard let deadline = drainDeadline.withLock({ $0 }), ContinuousClock.now < deadline else { return true }
+        return !AcceptQueue.hasWaitingConnection(listenFD)
+    }
+
     private func acceptLoop(_ state: AcceptThreadState) {
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
         defer {
@@ -111,15 +98,22 @@ public final class FastCGIServer: Sendable {
         FCGX_InitRequest(request, listenFD, FCGI_FAIL_ACCEPT_ON_INTR)
         let executor = AcceptThreadExecutor()
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
-        while !isStopping {
+        var backoff = AcceptBackoff()
+        while true {
+            if isStopping, shouldLeave() { break }
             state.idle.store(true, ordering: .releasing)
             let accepted = FCGX_Accept_r(request)
             state.idle.store(false, ordering: .releasing)
             if accepted < 0 {
-                if isStopping { break }
-                // EINTR from a stray signal, or a connection that went away: accept again.
+                // EINTR (the stopper's wake-up, a stray signal) or a peer that went away: accept again.
+                // Anything else (the socket is unusable) backs off and is logged, so it never spins.
+                let code = -accepted
+                if isStopping || code == EINTR || code == ECONNABORTED { continue }
+                stats.acceptFailed()
+                backoff.failed(code: code, logger: logger)
                 continue
             }
+            backoff.succeeded()
             stats.didAccept()
             serve(request, executor: executor, scratch: &scratch)
             FCGX_Finish_r(request)
@@ -131,7 +125,8 @@ public final class FastCGIServer: Sendable {
         _ raw: UnsafeMutablePointer<FCGX_Request>, executor: AcceptThreadExecutor, scratch: inout [UInt8]
     ) {
         let started = ContinuousClock.now
-        let head = CGIRequestMapper.head(from: FastCGIParams.read(raw.pointee.envp), colo: options.colo)
+        let head = CGIRequestMapper.head(
+            from: FastCGIParams.read(raw.pointee.envp), colo: options.colo, trustedProxies: options.trustedProxies)
         let writer = FastCGIWriter(stream: raw.pointee.out)
         let body: [UInt8]
         switch FastCGIBodyReader.read(
@@ -139,6 +134,8 @@ public final class FastCGIServer: Sendable {
         {
         case .complete(let bytes): body = bytes
         case .tooLarge(let size):
+            // The rest of the body is not read: the connection closes after the 413 (no keep-conn).
+            raw.pointee.keepConnection = 0
             logger.warning(
                 "request body over the limit",
                 metadata: ["url": "\(head.urlString)", "bytes": "\(size)", "limit": "\(options.maxBodyBytes)"])
@@ -198,39 +195,4 @@ public final class FastCGIServer: Sendable {
             ])
         return Response.error(504, "The worker did not answer within \(options.requestTimeoutMs) ms.\n")
     }
-}
-
-/// Per-thread flags the stopper reads.
-final class AcceptThreadState: Sendable {
-    let index: Int
-    let idle = Atomic<Bool>(false)
-    let exited = Atomic<Bool>(false)
-    let thread = Atomic<UInt>(0)
-    init(index: Int) { self.index = index }
-}
-
-/// A response handed from the handler's task to the waiting accept thread, or abandoned on timeout.
-final class PendingResponse: Sendable {
-    private enum State { case waiting, ready(Response), abandoned }
-    private let state = Mutex<State>(.waiting)
-
-    func fulfil(_ response: Response) {
-        state.withLock { current in
-            if case .waiting = current { current = .ready(response) }
-        }
-    }
-
-    var isSettled: Bool {
-        state.withLock { if case .waiting = $0 { false } else { true } }
-    }
-
-    func take() -> Response? {
-        state.withLock { if case .ready(let response) = $0 { response } else { nil } }
-    }
-
-    func abandon() { state.withLock { $0 = .abandoned } }
-}
-
-extension Duration {
-    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }

@@ -8,6 +8,7 @@ public final class FastCGIStats: Sendable {
     private let slowCount = Atomic<Int>(0)
     private let timeoutCount = Atomic<Int>(0)
     private let saturatedCount = Atomic<Int>(0)
+    private let acceptFailureCount = Atomic<Int>(0)
     /// Responses by status class (index 1…5) and the latency histogram, under one lock per request.
     private let outcomes: Mutex<(byClass: [Int], counts: [Int], sumMicros: Int)>
     /// Upper bounds of the latency histogram buckets, in seconds (the last bucket is +Inf).
@@ -41,6 +42,7 @@ public final class FastCGIStats: Sendable {
     }
 
     func finished() { activeCount.subtract(1, ordering: .relaxed) }
+    func acceptFailed() { acceptFailureCount.add(1, ordering: .relaxed) }
     func slow() { slowCount.add(1, ordering: .relaxed) }
     func timedOut() { timeoutCount.add(1, ordering: .relaxed) }
     func record(status: Int, duration: Duration) {
@@ -64,6 +66,8 @@ public final class FastCGIStats: Sendable {
     public var slowRequests: Int { slowCount.load(ordering: .relaxed) }
     /// Requests answered 504 by the request timeout.
     public var timeouts: Int { timeoutCount.load(ordering: .relaxed) }
+    /// Failed `accept()` calls (each one backed off and was logged).
+    public var acceptFailures: Int { acceptFailureCount.load(ordering: .relaxed) }
     /// Times a request was accepted while every thread was busy (php-fpm's "max children reached").
     public var maxThreadsReached: Int { saturatedCount.load(ordering: .relaxed) }
     /// Requests per latency bucket (same order as `latencyBuckets`, then +Inf), not cumulative.

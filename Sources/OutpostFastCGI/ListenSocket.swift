@@ -50,7 +50,10 @@ public enum ListenSocket {
         -> Int32
     {
         let directory = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // 0750: nginx's group (socket_group) must be able to reach the socket; nothing else lives here
+        // unprotected (KV and D1 files are in 0700 subdirectories, 0600 each).
+        try? FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)

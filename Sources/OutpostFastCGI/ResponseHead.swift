@@ -1,15 +1,5 @@
 public import Outpost
 
-/// A response header that cannot be sent: its name is not an HTTP token or its value holds CR, LF or NUL.
-public struct InvalidHeaderError: Error, Sendable, CustomStringConvertible {
-    /// The offending header name (as given).
-    public let name: String
-
-    public var description: String {
-        "response header \"\(name.debugDescription.dropFirst().dropLast())\" has an invalid name or a value with CR, LF or NUL; the response was replaced by a 500"
-    }
-}
-
 /// Writes the CGI response head: `Status:` line, headers (each `Set-Cookie` on its own line), blank line.
 public enum ResponseHead {
     /// The head of `response` as bytes, with `Content-Length` added for an in-memory body

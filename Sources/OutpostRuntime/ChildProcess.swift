@@ -8,8 +8,11 @@ struct ChildProcess: Sendable {
 
     /// Spawns `path` with `arguments` (argv[0] included). `inherit` maps child fd numbers to parent fds;
     /// every other descriptor is closed on exec (Foundation opens its files close-on-exec). Signals
-    /// the parent ignores are reset to their defaults in the child.
-    static func spawn(path: String, arguments: [String], inherit: [Int32: Int32] = [:]) throws -> ChildProcess {
+    /// the parent ignores are reset to their defaults in the child. `environment` (`NAME=value`
+    /// entries) replaces the parent's environment when given.
+    static func spawn(
+        path: String, arguments: [String], inherit: [Int32: Int32] = [:], environment: [String]? = nil
+    ) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -32,8 +35,12 @@ struct ChildProcess: Sendable {
 
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        let envp = environment.map { $0.map { strdup($0) } + [nil] }
+        defer { for pointer in envp ?? [] { free(pointer) } }
         var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+        let result =
+            envp.map { posix_spawn(&pid, path, &actions, &attributes, argv, $0) }
+            ?? posix_spawn(&pid, path, &actions, &attributes, argv, environ)
         guard result == 0 else {
             throw RuntimeError("cannot start \(path): \(String(cString: strerror(result)))")
         }
@@ -56,23 +63,29 @@ struct ChildProcess: Sendable {
     static var currentExecutable: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
-}
 
-/// Describes a wait status: "exit code 1", "signal 6 (Aborted)".
-enum WaitStatus {
-    static func describe(_ status: Int32) -> String {
-        if status & 0x7F == 0 { return "exit code \((status >> 8) & 0xFF)" }
-        let signal = status & 0x7F
-        return "signal \(signal) (\(String(cString: strsignal(signal))))"
+    /// The path this program was started by, made absolute (a symlink stays a symlink), else the
+    /// running executable: what a deploy replaces, so worker processes started later run the new binary.
+    static var launchPath: String {
+        let invoked = CommandLine.arguments[0]
+        guard invoked.contains("/") else { return currentExecutable }
+        if invoked.hasPrefix("/") { return invoked }
+        return FileManager.default.currentDirectoryPath + "/" + invoked
     }
 
-    static func exitCode(_ status: Int32) -> Int32? {
-        status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
+    /// This process's environment with `SWIFT_BACKTRACE=enable=no` added unless it sets one: a
+    /// crashing worker process then dies at once instead of spending seconds printing a backtrace,
+    /// and its replacement starts sooner.
+    static var workerEnvironment: [String] {
+        var entries: [String] = []
+        var index = 0
+        while let entry = environ[index] {
+            entries.append(String(cString: entry))
+            index += 1
+        }
+        if !entries.contains(where: { $0.hasPrefix("SWIFT_BACKTRACE=") }) {
+            entries.append("SWIFT_BACKTRACE=enable=no")
+        }
+        return entries
     }
-}
-
-/// A runtime failure with a message for the user.
-struct RuntimeError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

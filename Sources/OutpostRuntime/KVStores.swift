@@ -2,6 +2,7 @@ import Foundation
 package import Metrics
 package import Outpost
 package import OutpostConfig
+package import OutpostRedis
 import OutpostSQLite
 
 /// Opens the storage behind `[[kv_namespaces]]` bindings, the same way for the server and the `kv`
@@ -11,15 +12,21 @@ package final class KVStores {
     package let config: WorkerConfig
     /// The clock every namespace reads "now" from.
     package let clock: KVClock
+    /// Which clock Redis namespaces judge expiry by: Redis's `TIME` (default), or `clock` (tests).
+    package let redisClock: RedisKVOptions.Clock
     /// Where each namespace's operations are recorded (`nil`: not recorded, as in the `kv` commands).
     package let metrics: (any MetricsFactory)?
     private var opened: [String: any KVStorage] = [:]
 
     /// Stores for the namespaces of `config`; with `metrics`, every operation is recorded there per binding.
-    package init(config: WorkerConfig, clock: KVClock = .system, metrics: (any MetricsFactory)? = nil) {
+    package init(
+        config: WorkerConfig, clock: KVClock = .system, metrics: (any MetricsFactory)? = nil,
+        redisClock: RedisKVOptions.Clock = .server
+    ) {
         self.config = config
         self.clock = clock
         self.metrics = metrics
+        self.redisClock = redisClock
     }
 
     /// The SQLite file of `namespace`: `<stateDir>/kv/<id or binding>.sqlite`.
@@ -61,7 +68,7 @@ package final class KVStores {
         return KVNamespace(storage: metered, clock: clock)
     }
 
-    /// The storage of `namespace`: its SQLite file, opened once; `redis` is not available yet.
+    /// The storage of `namespace`: its SQLite file or its Redis namespace, each opened once.
     package func storage(for namespace: KVNamespaceConfig) throws -> any KVStorage {
         switch namespace.backend {
         case "sqlite":
@@ -71,12 +78,36 @@ package final class KVStores {
             opened[path] = store
             return store
         case "redis":
-            throw KVConfigError(
-                "KV namespace \"\(namespace.binding)\" in \(config.file): redis backend not available yet")
+            guard let redis = namespace.redis else {
+                throw KVConfigError(
+                    "KV namespace \"\(namespace.binding)\" in \(config.file): backend \"redis\" needs a `url`")
+            }
+            let identity = "redis \(redis) \(namespace.localName) \(namespace.binding)"
+            if let store = opened[identity] { return store }
+            let store = RedisKVStorage(
+                binding: namespace.binding, namespace: namespace.localName, endpoint: RedisEndpoint(redis),
+                options: RedisKVOptions(
+                    connectTimeoutMs: redis.connectTimeoutMs, commandTimeoutMs: redis.commandTimeoutMs,
+                    clock: redisClock),
+                metrics: metrics)
+            opened[identity] = store
+            return store
         default:
             throw KVConfigError(
                 "KV namespace \"\(namespace.binding)\" in \(config.file): unknown backend \"\(namespace.backend)\" "
-                    + "(use \"sqlite\")")
+                    + "(use \"sqlite\" or \"redis\")")
         }
+    }
+}
+
+extension RedisEndpoint {
+    /// The endpoint a `backend = "redis"` entry names.
+    init(_ config: RedisKVConfig) {
+        let address: Address =
+            switch config.address {
+            case .tcp(let host, let port): .tcp(host: host, port: port)
+            case .unix(let path): .unix(path: path)
+            }
+        self.init(address: address, password: config.password, database: config.database)
     }
 }

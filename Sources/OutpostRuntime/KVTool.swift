@@ -21,9 +21,11 @@ package struct KVTool {
                 object["id"] = namespace.id.map(JSONValue.string) ?? .null
                 if let previewID = namespace.previewID { object["preview_id"] = .string(previewID) }
                 object["backend"] = .string(namespace.backend)
-                object["file"] =
-                    namespace.backend == "sqlite"
-                    ? .string(stores.filePath(of: namespace)) : (namespace.url.map(JSONValue.string) ?? .null)
+                if let redis = namespace.redis {
+                    object["url"] = .string(redis.description)
+                } else {
+                    object["file"] = .string(stores.filePath(of: namespace))
+                }
                 return .object(object)
             })
     }

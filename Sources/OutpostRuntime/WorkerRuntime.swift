@@ -10,7 +10,7 @@ import Prometheus
 import Synchronization
 
 /// Everything a worker process runs: the FastCGI server, the status page, the cron scheduler,
-/// `waitUntil` tracking, and the drain on SIGTERM.
+/// `waitUntil` tracking, the supervisor's control messages, and the drain on SIGTERM.
 struct WorkerRuntime: Sendable {
     let worker: any Worker
     let config: WorkerConfig
@@ -21,6 +21,7 @@ struct WorkerRuntime: Sendable {
     let dev: Bool
     let registry: PrometheusCollectorRegistry
     let crons: [CronExpression]
+    let trustedProxies: [IPRange]
 
     init(worker: any Worker, config: WorkerConfig, dev: Bool, logger: Logger) throws {
         self.worker = worker
@@ -29,6 +30,7 @@ struct WorkerRuntime: Sendable {
         self.dev = dev
         registry = MetricsSetup.bootstrap()
         crons = try CronConfigValidator.parsedCrons(in: config)
+        trustedProxies = config.outpost.trustedProxies.compactMap(IPRange.init)
         let waitUntilLogger = logger
         tracker = WaitUntilTracker { error in
             waitUntilLogger.error("waitUntil task failed", metadata: ["error": "\(error)"])
@@ -41,34 +43,41 @@ struct WorkerRuntime: Sendable {
         }
     }
 
-    /// Serves until SIGTERM/SIGINT, then drains requests and waitUntil work within the shutdown timeout.
-    func serve(listenFD: Int32) async {
-        let stats = FastCGIStats(threads: max(1, config.outpost.threads))
-        let scheduler = CronScheduler(
-            worker: worker, env: env, crons: crons, clock: SystemCronClock(), logger: logger,
-            options: CronSchedulerOptions(config: config), tracker: tracker)
-        let status = StatusPage(
-            name: config.name ?? "outpost", startTime: Date(), stats: stats, tracker: tracker, listenFD: listenFD,
-            registry: registry, cronStats: scheduler.stats)
-        let server = FastCGIServer(
-            listenFD: listenFD,
-            options: FastCGIServerOptions(
-                threads: config.outpost.threads, maxBodyBytes: config.outpost.maxBodyBytes,
-                requestTimeoutMs: config.outpost.requestTimeoutMs, slowlogMs: config.outpost.slowlogMs,
-                colo: config.outpost.colo),
-            logger: logger, stats: stats, handler: makeHandler(status: status))
-        let cronTask = Task { await scheduler.run() }
+    /// Serves until told to stop, then drains requests and waitUntil work within the shutdown timeout.
+    /// With `control` (started by the supervisor): reports ready once initialised, waits for the go
+    /// (a spare waits here), then follows the supervisor's stop/drain messages; when the supervisor is
+    /// gone (end-of-file) it finishes its requests and exits instead of living on unsupervised.
+    func serve(listenFD: Int32, control: ControlChannel?) async {
+        let scheduler = makeScheduler()
+        let server = makeServer(listenFD: listenFD, cronStats: scheduler.stats)
         let logger = self.logger
+        let shutdownTimeout = Duration.milliseconds(config.outpost.shutdownTimeoutMs)
+        let cronTask = Mutex<Task<Void, Never>?>(nil)
+        let stop: @Sendable (_ answeringQueued: Bool) -> Void = { answeringQueued in
+            server.stop(answeringQueued: answeringQueued, deadline: .now + shutdownTimeout)
+            control?.interrupt()
+            cronTask.withLock { $0?.cancel() }
+        }
+        // SIGTERM/SIGINT from outside (a terminal's Ctrl-C, systemd): answer the queue too.
         let watcher = SignalWatcher([SIGTERM, SIGINT, SIGQUIT]) { _ in
             logger.info("worker process stopping: finishing requests in flight")
-            server.stop()
-            cronTask.cancel()
+            stop(true)
         }
         defer { watcher.cancel() }
-        Self.stopWhenOrphaned(logger: logger) {
-            server.stop()
-            cronTask.cancel()
+        if let control {
+            control.send(.ready)
+            switch control.receive() {
+            case .go where !server.isStopping:
+                Self.follow(control, logger: logger, stop: stop)
+            case .drain:
+                // The service stops before this process was let in: it still answers what is queued.
+                stop(true)
+            default:
+                logger.debug("worker process stopped before it started accepting")
+                return
+            }
         }
+        cronTask.withLock { $0 = server.isStopping ? nil : Task { await scheduler.run() } }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let thread = Thread {
                 server.run()
@@ -77,21 +86,46 @@ struct WorkerRuntime: Sendable {
             thread.name = "fastcgi-main"
             thread.start()
         }
-        cronTask.cancel()
-        await cronTask.value
+        let cron = cronTask.withLock { $0 }
+        cron?.cancel()
+        await cron?.value
         await drainWaitUntil()
         logger.debug("worker process stopped")
     }
 
-    /// Watches the parent (the supervisor): if it dies without stopping us (kill -9), this process
-    /// drains and exits instead of living on, unsupervised, on the socket.
-    private static func stopWhenOrphaned(logger: Logger, stop: @escaping @Sendable () -> Void) {
-        let parent = getppid()
+    /// Acts on the supervisor's messages until it says stop or is gone.
+    private static func follow(
+        _ control: ControlChannel, logger: Logger, stop: @escaping @Sendable (_ answeringQueued: Bool) -> Void
+    ) {
         Thread.detachNewThread {
-            while getppid() == parent { sleep(1) }
-            logger.error("the supervisor is gone; this worker process finishes its requests and exits")
-            stop()
+            switch control.receive() {
+            case .stop: stop(false)
+            case .drain: stop(true)
+            case .ready, .go, nil:
+                logger.error("the supervisor is gone; this worker process finishes its requests and exits")
+                stop(false)
+            }
         }
+    }
+
+    private func makeServer(listenFD: Int32, cronStats: CronStats) -> FastCGIServer {
+        let stats = FastCGIStats(threads: max(1, config.outpost.threads))
+        let status = StatusPage(
+            name: config.name ?? "outpost", startTime: Date(), stats: stats, tracker: tracker, listenFD: listenFD,
+            registry: registry, cronStats: cronStats)
+        return FastCGIServer(
+            listenFD: listenFD,
+            options: FastCGIServerOptions(
+                threads: config.outpost.threads, maxBodyBytes: config.outpost.maxBodyBytes,
+                requestTimeoutMs: config.outpost.requestTimeoutMs, slowlogMs: config.outpost.slowlogMs,
+                colo: config.outpost.colo, trustedProxies: trustedProxies),
+            logger: logger, stats: stats, handler: makeHandler(status: status))
+    }
+
+    private func makeScheduler() -> CronScheduler {
+        CronScheduler(
+            worker: worker, env: env, crons: crons, clock: SystemCronClock(), logger: logger,
+            options: CronSchedulerOptions(config: config), tracker: tracker)
     }
 
     /// The request path: the status page, dev's scheduled-test endpoints, then the worker.

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import Glibc
 public import Outpost
 
 /// One SQLite connection with a prepared-statement cache.
@@ -48,8 +49,13 @@ public final class SQLiteConnection {
         if !options.readOnly, path != ":memory:" {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
-                try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                // State is private: directories 0700, the database 0600 (SQLite gives its -wal and -shm
+                // files the database's mode), whatever the umask.
+                try? FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             }
+            let created = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if created >= 0 { Glibc.close(created) }
         }
         var connection: OpaquePointer?
         let flags =

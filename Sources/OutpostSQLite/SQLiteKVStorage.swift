@@ -145,7 +145,7 @@ public final class SQLiteKVStorage: KVBorrowingStorage {
             lower = Array(startAfter.utf8)
             inclusive = false
         }
-        let upper = Self.successor(of: prefixBytes)
+        let upper = KVPrefixRange.successor(of: prefixBytes)
         var sql = "SELECT key, expiration, metadata FROM kv_entries WHERE key \(inclusive ? ">=" : ">") ?1"
         if upper != nil { sql += " AND key < ?4" }
         sql += " AND (expiration IS NULL OR expiration > ?2) ORDER BY key LIMIT ?3"
@@ -212,19 +212,6 @@ public final class SQLiteKVStorage: KVBorrowingStorage {
             return true
         }
         if due { try connection.query("DELETE FROM kv_entries WHERE expiration <= ?1", [.integer(now)]) }
-    }
-
-    /// The smallest byte string greater than every string starting with `prefix`, or `nil` for no bound.
-    static func successor(of prefix: [UInt8]) -> [UInt8]? {
-        var bytes = prefix
-        while let last = bytes.last {
-            if last < 0xFF {
-                bytes[bytes.count - 1] = last + 1
-                return bytes
-            }
-            bytes.removeLast()
-        }
-        return nil
     }
 
     /// Binds raw bytes as TEXT (they may be a non-UTF-8 range bound; BINARY collation compares bytes).

@@ -23,17 +23,18 @@ struct HelloWorker: Worker {
             return .json(.object(fields))
         case ("GET", "/stream"):
             return streamed(
-                chunks: Int(request.query("chunks") ?? "") ?? 3, delayMs: Int(request.query("delay") ?? "") ?? 200)
+                chunks: try request.integerQuery("chunks", default: 3, in: 0...1000),
+                delayMs: try request.integerQuery("delay", default: 200, in: 0...10_000))
         case ("GET", "/cookies"):
             var headers = Headers()
             headers.append("Set-Cookie", "a=1; Path=/; HttpOnly; SameSite=Lax")
             headers.append("Set-Cookie", "b=2; Path=/; HttpOnly; SameSite=Lax")
             return .text("two cookies\n", headers: headers)
         case ("GET", "/slow"):
-            try await Task.sleep(for: .milliseconds(Int(request.query("ms") ?? "") ?? 1000))
+            try await Task.sleep(for: .milliseconds(try request.integerQuery("ms", default: 1000, in: 0...600_000)))
             return .text("slow done\n")
         case ("GET", "/wait-until"):
-            let delay = Int(request.query("ms") ?? "") ?? 500
+            let delay = try request.integerQuery("ms", default: 500, in: 0...600_000)
             ctx.waitUntil {
                 try await Task.sleep(for: .milliseconds(delay))
                 FileHandle.standardError.write(Data("waitUntil task finished after \(delay) ms\n".utf8))
@@ -52,12 +53,15 @@ struct HelloWorker: Worker {
             return .text(value ?? "missing")
         case ("GET", "/d1-read"):
             // One indexed D1 read per request (the benchmark's "D1-read worker").
-            let id = Int(request.query("id") ?? "") ?? 1
+            let id = try request.integerQuery("id", default: 1, in: Int(Int32.min)...Int(Int32.max))
             let message = try await env.d1("DB").prepare("SELECT message FROM greetings WHERE id = ?").bind(id).first(
                 column: "message")
             return .text(message?.stringValue ?? "missing")
         case ("GET", "/greetings"):
             return try await greetings(env: env)
+        case ("GET", "/version"):
+            // Which build answers (set HELLO_VERSION in a deploy wrapper): the deploy tests watch it switch.
+            return .text((ProcessInfo.processInfo.environment["HELLO_VERSION"] ?? "1") + "\n")
         case ("GET", "/throw"):
             throw HelloError.demonstration
         case ("GET", "/bad-header"):
@@ -86,7 +90,9 @@ struct HelloWorker: Worker {
             return .text("no KV namespace bound as \"KV\": add [[kv_namespaces]] binding = \"KV\"\n", status: 404)
         }
         let kv = try env.kv("KV")
-        let count = (Int(try await kv.get("counter") ?? "0") ?? 0) + 1
+        // The stored text is not trusted either: anything unparsable or at the top of Int restarts at 1.
+        let stored = Int(try await kv.get("counter") ?? "0") ?? 0
+        let count = stored < Int.max ? max(stored, 0) + 1 : 1
         try await kv.put("counter", String(count))
         return .text("\(count)\n")
     }
@@ -112,6 +118,7 @@ struct HelloWorker: Worker {
         return [
             "method": .string(request.method), "url": .string(request.url.absoluteString),
             "headers": .object(headers), "cf": request.cf.json,
+            "clientAddress": request.cf.clientAddress.map { .string($0) } ?? .null,
         ]
     }
 
@@ -127,17 +134,5 @@ struct HelloWorker: Worker {
             continuation.onTermination = { _ in task.cancel() }
         }
         return Response(headers: ["Content-Type": "text/plain"], stream: stream)
-    }
-}
-
-enum HelloError: Error, CustomStringConvertible {
-    case demonstration
-    var description: String { "a demonstration error thrown by /throw" }
-}
-
-@main
-struct HelloMain {
-    static func main() async {
-        await OutpostCLI.main(worker: HelloWorker())
     }
 }

@@ -1,7 +1,7 @@
 /// One row of a results table: an operation at one data size, with its targets.
 struct BenchResult: Sendable {
     /// The operation, such as `get hit`.
-    let operation: String
+    var operation: String
     /// Keys or rows in the namespace or table.
     let size: Int
     /// The measured figures.

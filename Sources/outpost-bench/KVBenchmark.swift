@@ -38,7 +38,13 @@ struct KVBenchmark {
                 + String(format: "%.2f s", population.seconds))
         let namespace = KVNamespace(storage: storage)
         try await checkLayout(namespace, path: path)
+        return try await Self.operations(on: namespace, size: size, options: options, getHitTarget: Self.getHitTarget)
+    }
 
+    /// Measures `get` hit and miss, `put` and `list` on `namespace`, which holds `KVKeys.key(0..<size)`.
+    static func operations(
+        on namespace: KVNamespace, size: Int, options: CommonOptions, getHitTarget: Double?
+    ) async throws -> [BenchResult] {
         let warmup = options.warmup
         let total = warmup + options.ops
         var random = SplitMix64(seed: UInt64(size))
@@ -51,7 +57,7 @@ struct KVBenchmark {
                     throw BenchError("get missed \(hits[index])")
                 }
             }
-            results.append(BenchResult(operation: "get hit", size: size, stats: hit, p50Limit: Self.getHitTarget))
+            results.append(BenchResult(operation: "get hit", size: size, stats: hit, p50Limit: getHitTarget))
         }
 
         let misses = (0..<total).map { _ in KVKeys.missingKey(Int.random(in: 0..<size, using: &random)) }
@@ -75,7 +81,7 @@ struct KVBenchmark {
 
         let listOps = max(10, options.ops / 10)
         let listWarmup = max(10, warmup / 10)
-        let page = min(Self.listPage, size)
+        let page = min(listPage, size)
         let starts = (0..<(listWarmup + listOps)).map { _ in Int.random(in: 0...(size - page), using: &random) }
         let cursors = starts.map { $0 == 0 ? nil : Data(KVKeys.key($0 - 1).utf8).base64EncodedString() }
         if options.wants("list") {

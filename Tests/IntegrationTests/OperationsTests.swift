@@ -10,8 +10,10 @@ struct OperationsTests {
     static var hello: String { OutpostStack.productsDirectory + "/hello" }
 
     @Test func statusPageInTextJSONAndPrometheus() throws {
+        // The status page counts the worker process that answers it: one process sees every request.
         let stack = try OutpostStack(
-            executable: Self.hello, config: "name = \"status\"\n[outpost]\nstatus_path = \"/outpost-status\"\n")
+            executable: Self.hello, config: "name = \"status\"\n[outpost]\nstatus_path = \"/outpost-status\"\n",
+            extraArguments: ["--processes", "1"])
         for _ in 0..<3 { _ = try stack.request("GET", "/") }
         _ = try stack.request("GET", "/nope")
         let json =

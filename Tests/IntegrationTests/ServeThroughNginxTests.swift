@@ -192,15 +192,17 @@ struct ServeThroughNginxTests {
     }
 
     @Test func aWorkerProcessWhoseSupervisorIsKilledExitsByItself() throws {
-        let stack = try OutpostStack(executable: Self.hello)
+        let stack = try OutpostStack(executable: Self.hello, extraArguments: ["--processes", "1"])
         #expect(try stack.request("GET", "/").status == 200)
+        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
         let supervisor = stack.server.pid
         let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(supervisor)/task")
         let workers = tasks.flatMap { task in
             ((try? String(contentsOfFile: "/proc/\(supervisor)/task/\(task)/children", encoding: .utf8)) ?? "")
                 .split(separator: " ").compactMap { Int32($0) }
         }
-        #expect(workers.count == 1)
+        // One active worker process and its ready spare.
+        #expect(workers.count == 2)
         stack.server.signal(SIGKILL)
         _ = stack.server.waitForExit(seconds: 10)
         for worker in workers {

@@ -116,6 +116,30 @@ struct ConfigErrorTests {
                 "wrangler-like.toml:2: outpost.socket_mode: expected permission bits up to 0o777 as octal digits in a string (\"0660\") or an integer (0o660), found \"1777\""
             ),
             (
+                "[outpost]\nsocket_mode = \"0777\"",
+                "wrangler-like.toml:2: outpost.socket_mode: socket mode 0777 lets every local user connect and send requests as if they were nginx; use 0660 with socket_group set to nginx's group (e.g. \"www-data\")"
+            ),
+            (
+                "[outpost]\nsocket_mode = 0o662",
+                "wrangler-like.toml:2: outpost.socket_mode: socket mode 0662 lets every local user connect and send requests as if they were nginx; use 0660 with socket_group set to nginx's group (e.g. \"www-data\")"
+            ),
+            (
+                "[outpost]\nprocesses = 0",
+                "wrangler-like.toml:2: outpost.processes: expected an integer from 1 to 256, found 0"
+            ),
+            (
+                "[outpost]\ntrusted_proxies = [\"10.0.0.0/33\"]",
+                "wrangler-like.toml:2: outpost.trusted_proxies[0]: expected an IP address or CIDR such as \"10.0.0.0/8\" or \"::1\", found \"10.0.0.0/33\""
+            ),
+            (
+                "[[kv_namespaces]]\nbinding = \"KV\"\nid = \"../../x\"",
+                "wrangler-like.toml:3: kv_namespaces[0].id: must not contain path separators or be a dot segment (it names a file in the state directory), found \"../../x\""
+            ),
+            (
+                "[[d1_databases]]\nbinding = \"DB\"\ndatabase_name = \"..\"",
+                "wrangler-like.toml:3: d1_databases[0].database_name: must not contain path separators or be a dot segment (it names a file in the state directory), found \"..\""
+            ),
+            (
                 "[outpost]\nbacklog = -1",
                 "wrangler-like.toml:2: outpost.backlog: expected an integer from 1 to 65535, found -1"
             ),

@@ -98,6 +98,7 @@ struct ConfigLoaderTests {
         var sessions = KVNamespaceConfig(binding: "SESSIONS")
         sessions.backend = "redis"
         sessions.url = "redis://127.0.0.1:6379/0"
+        sessions.redis = RedisKVConfig(address: .tcp(host: "127.0.0.1", port: 6379), rawURL: "redis://127.0.0.1:6379/0")
         sessions.line = 21
         #expect(config.kvNamespaces == [cache, sessions])
 

@@ -58,8 +58,39 @@ struct CGIRequestMapperTests {
         #expect(head.headers.get("content-length") == "12")
         #expect(!head.headers.has("transfer-encoding"))
         #expect(head.headers.get("cf-connecting-ip") == "10.0.0.9")
-        let proxied = CGIRequestMapper.head(from: base + [("HTTP_CF_CONNECTING_IP", "203.0.113.5")], colo: "X")
+        // Behind a trusted proxy (REMOTE_ADDR 10.0.0.9 in 10.0.0.0/8) its CF-Connecting-IP is kept.
+        let proxied = CGIRequestMapper.head(
+            from: base + [("HTTP_CF_CONNECTING_IP", "203.0.113.5")], colo: "X", trustedProxies: [IPRange("10.0.0.0/8")!]
+        )
         #expect(proxied.headers.values("cf-connecting-ip") == ["203.0.113.5"])
+        #expect(proxied.cf.clientAddress == "203.0.113.5")
+    }
+
+    @Test func aClientSentConnectingIPIsOverwrittenUnlessThePeerIsTrusted() {
+        let spoofed = base + [("HTTP_CF_CONNECTING_IP", "6.6.6.6")]
+        let direct = CGIRequestMapper.head(from: spoofed, colo: "X")
+        #expect(direct.headers.values("cf-connecting-ip") == ["10.0.0.9"])
+        #expect(direct.cf.clientAddress == "10.0.0.9")
+        let otherProxy = CGIRequestMapper.head(from: spoofed, colo: "X", trustedProxies: [IPRange("192.168.0.0/16")!])
+        #expect(otherProxy.headers.values("cf-connecting-ip") == ["10.0.0.9"])
+        let noPeer = CGIRequestMapper.head(
+            from: base.filter { $0.0 != "REMOTE_ADDR" } + [("HTTP_CF_CONNECTING_IP", "6.6.6.6")], colo: "X")
+        #expect(!noPeer.headers.has("cf-connecting-ip"))
+        #expect(noPeer.cf.clientAddress == nil)
+    }
+
+    @Test func ipRangesMatchByPrefix() {
+        #expect(IPRange("10.0.0.0/8")!.contains("10.255.1.2"))
+        #expect(!IPRange("10.0.0.0/8")!.contains("11.0.0.1"))
+        #expect(IPRange("127.0.0.1")!.contains("127.0.0.1"))
+        #expect(!IPRange("127.0.0.1")!.contains("127.0.0.2"))
+        #expect(IPRange("2001:db8::/32")!.contains("2001:db8:1::5"))
+        #expect(!IPRange("2001:db8::/32")!.contains("10.0.0.1"))
+        #expect(IPRange("0.0.0.0/0")!.contains("8.8.8.8"))
+        for bad in ["", "10.0.0.0/33", "::/129", "10.0.0/8", "example.com", "10.0.0.0/-1", "1.2.3.4/"] {
+            #expect(IPRange(bad) == nil, "\(bad)")
+        }
+        #expect(IPRange("10.1.0.0/16")!.description == "10.1.0.0/16")
     }
 
     @Test func cfPropertiesComeFromTheEdgeParams() {

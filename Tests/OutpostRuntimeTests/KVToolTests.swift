@@ -70,17 +70,27 @@ struct KVToolTests {
         #expect(keys == [["name": "counter"]])
     }
 
-    @Test func envFactoryRejectsRedisForNow() throws {
+    @Test func commandsAndServerShareARedisNamespace() async throws {
         let fixture = try Fixture()
-        var redis = KVNamespaceConfig(binding: "R")
+        let server = try RedisTestServer()
+        var redis = KVNamespaceConfig(binding: "R", id: "kvtool-\(UUID().uuidString)")
         redis.backend = "redis"
+        redis.url = server.unixURL
+        redis.redis = RedisKVConfig(address: .unix(path: server.socketPath), rawURL: server.unixURL)
+        redis.redis?.commandTimeoutMs = 10_000  // a loaded test machine; the failure tests check the timeouts
         fixture.config.kvNamespaces.append(redis)
-        #expect(throws: KVConfigError.self) { _ = try EnvFactory(config: fixture.config).makeEnv() }
-        do {
-            _ = try EnvFactory(config: fixture.config).makeEnv()
-        } catch {
-            #expect("\(error)".contains("redis backend not available yet"))
-        }
+        let list = fixture.tool.namespaceList()
+        #expect(list[2]?["backend"] == "redis")
+        #expect(list[2]?["url"] == .string(server.unixURL))
+        let env = try EnvFactory(config: fixture.config).makeEnv()
+        try await env.kv("R").put("from-server", "1", metadata: ["by": "server"])
+        _ = try await fixture.tool.put("from-cli", value: Array("2".utf8), binding: "R")
+        #expect(try await fixture.tool.get("from-server", binding: "R") == Array("1".utf8))
+        #expect(try await env.kv("R").get("from-cli") == "2")
+        let keys = try await fixture.tool.list(binding: "R")
+        #expect(keys[0]?["name"] == "from-cli" && keys[1]?["name"] == "from-server")
+        _ = try await fixture.tool.delete("from-server", binding: "R")
+        #expect(try await env.kv("R").get("from-server") == nil)
     }
 
     @Test func cliGoesThroughTheBindingValidation() async throws {

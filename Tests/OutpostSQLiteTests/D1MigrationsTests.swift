@@ -3,6 +3,7 @@ import Outpost
 import OutpostConfig
 import OutpostRuntime
 import OutpostSQLite
+import OutpostTestSupport
 import Testing
 
 /// A config with one D1 database `DB` (`database_name` "main-db") in a temporary directory.

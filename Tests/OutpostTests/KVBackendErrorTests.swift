@@ -47,8 +47,8 @@ struct KVBackendErrorTests {
         #expect(await errorMessage { try await kv.put("", "v") } == "TypeError: Key name cannot be empty.")
     }
 
-    @Test func decodingErrorsAreNotBackendErrors() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func decodingErrorsAreNotBackendErrors(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("k", "{oops")
         await #expect(throws: JSONParseError.self) { _ = try await kv.get("k", type: .json) }
         await #expect(throws: JSONParseError.self) { _ = try await kv.getWithMetadata("k", type: .json) }

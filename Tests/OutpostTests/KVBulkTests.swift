@@ -3,9 +3,9 @@ import Testing
 
 @Suite("KV bulk get")
 struct KVBulkTests {
-    @Test(arguments: [1, 2, 100])
-    func oneToHundredKeysInRequestOrder(count: Int) async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases, [1, 2, 100])
+    func oneToHundredKeysInRequestOrder(backend: KVBackend, count: Int) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         let keys = (0..<count).map { "key\(count - $0)" }
         for key in keys where key != "key1" { try await kv.put(key, "v-\(key)") }
         let result = try await kv.get(keys)
@@ -18,15 +18,15 @@ struct KVBulkTests {
         #expect(result.contains("key1"))
     }
 
-    @Test func zeroKeysFails() async {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func zeroKeysFails(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         #expect(
             await errorMessage { _ = try await kv.get([String]()) }
                 == "KV GET_BULK failed: 400 You must request a minimum of 1 key")
     }
 
-    @Test func hundredAndOneKeysFails() async {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func hundredAndOneKeysFails(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         let keys = (0...100).map { "k\($0)" }
         #expect(
             await errorMessage { _ = try await kv.get(keys) }
@@ -36,8 +36,8 @@ struct KVBulkTests {
                 == "KV GET_BULK failed: 400 You can request a maximum of 100 keys")
     }
 
-    @Test func onlyTextAndJSONTypes() async {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func onlyTextAndJSONTypes(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         #expect(
             await errorMessage { _ = try await kv.get(["a"], type: .bytes) }
                 == "KV GET_BULK failed: 400 \"arrayBuffer\" is not a valid type. Use \"json\" or \"text\"")
@@ -50,31 +50,34 @@ struct KVBulkTests {
                 == true)
     }
 
-    @Test(arguments: [
-        ("", "KV GET_BULK failed: 400 Key names must not be empty"),
-        (".", "KV GET_BULK failed: 400 Illegal key name \".\". Please use a different name."),
-        ("..", "KV GET_BULK failed: 400 Illegal key name \"..\". Please use a different name."),
-        (
-            String(repeating: "x", count: 513),
-            "KV GET_BULK failed: 414 UTF-8 encoded length of 513 exceeds key length limit of 512."
-        ),
-    ])
-    func keysAreCheckedInTheServiceWording(key: String, message: String) async {
-        let (kv, _, _) = makeNamespace()
+    @Test(
+        arguments: KVBackend.allCases,
+        [
+            ("", "KV GET_BULK failed: 400 Key names must not be empty"),
+            (".", "KV GET_BULK failed: 400 Illegal key name \".\". Please use a different name."),
+            ("..", "KV GET_BULK failed: 400 Illegal key name \"..\". Please use a different name."),
+            (
+                String(repeating: "x", count: 513),
+                "KV GET_BULK failed: 414 UTF-8 encoded length of 513 exceeds key length limit of 512."
+            ),
+        ])
+    func keysAreCheckedInTheServiceWording(backend: KVBackend, _ argument: (String, String)) async throws {
+        let (key, message) = argument
+        let (kv, _, _) = try makeNamespace(backend)
         #expect(await errorMessage { _ = try await kv.get(["ok", key]) } == message)
         #expect(await errorMessage { _ = try await kv.getWithMetadata(["ok", key]) } == message)
     }
 
-    @Test func cacheTtlIsChecked() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func cacheTtlIsChecked(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         #expect(
             await errorMessage { _ = try await kv.get(["a"], cacheTtl: 10) }
                 == "KV GET_BULK failed: 400 Invalid cache_ttl of 10. Cache TTL must be at least 30.")
         _ = try await kv.get(["a"], cacheTtl: 30)
     }
 
-    @Test func falsyValuesSurvive() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func falsyValuesSurvive(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("empty", "")
         try await kv.put("zero", "0")
         try await kv.put("false", "false")
@@ -90,8 +93,8 @@ struct KVBulkTests {
         #expect(jsonWithMetadata["zero"]?.value == .number(0))
     }
 
-    @Test func metadataOfAnyJSONShape() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func metadataOfAnyJSONShape(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("a", "1", metadata: ["x": 1])
         try await kv.put("b", "2", metadata: 123)
         try await kv.put("c", "3", metadata: "s")
@@ -104,8 +107,8 @@ struct KVBulkTests {
         #expect(result["e"] == nil)
     }
 
-    @Test func nonJSONValueFailsTheWholeRequest() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func nonJSONValueFailsTheWholeRequest(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("good", "1")
         try await kv.put("bad", "not json")
         let message = "KV GET_BULK failed: 400 At least one of the requested keys corresponds to a non-json value"
@@ -114,15 +117,15 @@ struct KVBulkTests {
         #expect(try await kv.get(["good", "bad"])["bad"] == "not json")
     }
 
-    @Test func duplicateKeysCollapseLikeAMap() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func duplicateKeysCollapseLikeAMap(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("a", "1")
         let result = try await kv.get(["a", "b", "a"])
         #expect(result.keys == ["a", "b"])
     }
 
-    @Test func totalSizeOver25MiBFails() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func totalSizeOver25MiBFails(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         let half = 13 * 1024 * 1024
         try await kv.put("a", bytesString(half))
         try await kv.put("b", bytesString(half))

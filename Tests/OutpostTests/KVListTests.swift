@@ -5,15 +5,15 @@ import Testing
 
 @Suite("KV list")
 struct KVListTests {
-    @Test func emptyNamespace() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func emptyNamespace(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         let page = try await kv.list()
         #expect(page == KVListResult(keys: [], listComplete: true, cursor: nil))
         #expect(page.json == ["keys": [], "list_complete": true, "cacheStatus": nil])
     }
 
-    @Test func orderedByUTF8Bytes() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func orderedByUTF8Bytes(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         let keys = ["b", "a", ", ", "!", "é", "Z", "z", "🦊", "\u{FFFD}", "a0", "a/"]
         for key in keys { try await kv.put(key, "v") }
         let names = try await kv.list().keys.map(\.name)
@@ -22,41 +22,41 @@ struct KVListTests {
         #expect(Array(names.prefix(2)) == ["!", ", "])
     }
 
-    @Test(arguments: ["%", "_", "\\", "a%", "a_", "a\\"])
-    func prefixesAreLiteral(prefix: String) async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases, ["%", "_", "\\", "a%", "a_", "a\\"])
+    func prefixesAreLiteral(backend: KVBackend, prefix: String) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         for key in ["a%b", "a_b", "a\\b", "axb", "ab", "%", "_", "\\", "x%"] { try await kv.put(key, "v") }
         let names = try await kv.list(prefix: prefix).keys.map(\.name)
         #expect(!names.isEmpty)
         #expect(names.allSatisfy { $0.utf8.starts(with: prefix.utf8) })
     }
 
-    @Test func prefixIsCaseSensitive() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func prefixIsCaseSensitive(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         for key in ["user:1", "User:2", "user:3", "users"] { try await kv.put(key, "v") }
         #expect(try await kv.list(prefix: "user:").keys.map(\.name) == ["user:1", "user:3"])
         #expect(try await kv.list(prefix: "").keys.count == 4)
     }
 
-    @Test func prefixLengthIsChecked() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func prefixLengthIsChecked(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         _ = try await kv.list(prefix: bytesString(512))
         #expect(
             await errorMessage { _ = try await kv.list(prefix: bytesString(513)) }
                 == "KV GET failed: 414 UTF-8 encoded length of 513 exceeds key length limit of 512.")
     }
 
-    @Test func limitOf1000IsAcceptedAnd1001Rejected() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func limitOf1000IsAcceptedAnd1001Rejected(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         _ = try await kv.list(limit: 1000)
         #expect(
             await errorMessage { _ = try await kv.list(limit: 1001) }
                 == "KV GET failed: 400 Invalid key_count_limit of 1001. Please specify an integer less than 1000.")
     }
 
-    @Test(arguments: [nil, 0, -3] as [Int?])
-    func unsetOrNonPositiveLimitMeans1000(limit: Int?) async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases, [nil, 0, -3] as [Int?])
+    func unsetOrNonPositiveLimitMeans1000(backend: KVBackend, limit: Int?) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         for index in 0..<1001 { try await kv.put(String(format: "k%04d", index), "") }
         let page = try await kv.list(limit: limit)
         #expect(page.keys.count == 1000)
@@ -66,8 +66,8 @@ struct KVListTests {
         #expect(rest.listComplete && rest.cursor == nil)
     }
 
-    @Test func paginationWithCursor() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func paginationWithCursor(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         for key in ["a", "b", "c", "d", "e"] { try await kv.put(key, "v") }
         let first = try await kv.list(limit: 2)
         #expect(first.keys.map(\.name) == ["a", "b"])
@@ -86,15 +86,15 @@ struct KVListTests {
         #expect(last.json["cursor"] == nil)
     }
 
-    @Test func exactlyFullLastPageHasNoCursor() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func exactlyFullLastPageHasNoCursor(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         for key in ["a", "b"] { try await kv.put(key, "v") }
         let page = try await kv.list(limit: 2)
         #expect(page.listComplete && page.cursor == nil)
     }
 
-    @Test func cursorWithPrefix() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func cursorWithPrefix(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         for key in ["p:1", "p:2", "p:3", "q:1", "o:9"] { try await kv.put(key, "v") }
         let first = try await kv.list(prefix: "p:", limit: 2)
         #expect(first.keys.map(\.name) == ["p:1", "p:2"])
@@ -103,8 +103,9 @@ struct KVListTests {
         #expect(second.listComplete)
     }
 
-    @Test func keysCarryExpirationAndMetadataOnlyWhenSet() async throws {
-        let (kv, clock, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func keysCarryExpirationAndMetadataOnlyWhenSet(backend: KVBackend) async throws
+    {
+        let (kv, clock, _) = try makeNamespace(backend)
         try await kv.put("a", "v")
         try await kv.put("b", "v", expirationTtl: 100)
         try await kv.put("c", "v", metadata: ["m": true])

@@ -4,48 +4,56 @@ import Testing
 
 @Suite("KV put")
 struct KVPutTests {
-    @Test(arguments: [
-        (0, "KV PUT failed: 400 Invalid expiration_ttl of 0. Please specify integer greater than 0."),
-        (-5, "KV PUT failed: 400 Invalid expiration_ttl of -5. Please specify integer greater than 0."),
-        (1, "KV PUT failed: 400 Invalid expiration_ttl of 1. Expiration TTL must be at least 60."),
-        (30, "KV PUT failed: 400 Invalid expiration_ttl of 30. Expiration TTL must be at least 60."),
-        (59, "KV PUT failed: 400 Invalid expiration_ttl of 59. Expiration TTL must be at least 60."),
-    ])
-    func invalidTtl(ttl: Int, message: String) async {
-        let (kv, _, storage) = makeNamespace()
+    @Test(
+        arguments: KVBackend.allCases,
+        [
+            (0, "KV PUT failed: 400 Invalid expiration_ttl of 0. Please specify integer greater than 0."),
+            (-5, "KV PUT failed: 400 Invalid expiration_ttl of -5. Please specify integer greater than 0."),
+            (1, "KV PUT failed: 400 Invalid expiration_ttl of 1. Expiration TTL must be at least 60."),
+            (30, "KV PUT failed: 400 Invalid expiration_ttl of 30. Expiration TTL must be at least 60."),
+            (59, "KV PUT failed: 400 Invalid expiration_ttl of 59. Expiration TTL must be at least 60."),
+        ])
+    func invalidTtl(backend: KVBackend, _ argument: (Int, String)) async throws {
+        let (ttl, message) = argument
+        let (kv, _, storage) = try makeNamespace(backend)
         #expect(await errorMessage { try await kv.put("k", "v", expirationTtl: ttl) } == message)
-        #expect(storage.count == 0)
+        #expect(try await entryCount(storage) == 0)
     }
 
-    @Test func ttlOf60IsAcceptedAndReportedAsAbsoluteSeconds() async throws {
-        let (kv, clock, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func ttlOf60IsAcceptedAndReportedAsAbsoluteSeconds(backend: KVBackend)
+        async throws
+    {
+        let (kv, clock, _) = try makeNamespace(backend)
         try await kv.put("k", "v", expirationTtl: 60)
         #expect(try await kv.list().keys == [KVListKey(name: "k", expiration: clock.seconds + 60)])
     }
 
-    @Test(arguments: [
-        (0, "Please specify integer greater than the current number of seconds since the UNIX epoch."),
-        (-1, "Please specify integer greater than the current number of seconds since the UNIX epoch."),
-        (1, "Expiration times must be at least 60 seconds in the future."),
-        (59, "Expiration times must be at least 60 seconds in the future."),
-    ])
-    func invalidExpiration(offset: Int, reason: String) async {
-        let (kv, clock, storage) = makeNamespace()
+    @Test(
+        arguments: KVBackend.allCases,
+        [
+            (0, "Please specify integer greater than the current number of seconds since the UNIX epoch."),
+            (-1, "Please specify integer greater than the current number of seconds since the UNIX epoch."),
+            (1, "Expiration times must be at least 60 seconds in the future."),
+            (59, "Expiration times must be at least 60 seconds in the future."),
+        ])
+    func invalidExpiration(backend: KVBackend, _ argument: (Int, String)) async throws {
+        let (offset, reason) = argument
+        let (kv, clock, storage) = try makeNamespace(backend)
         let expiration = clock.seconds + offset
         #expect(
             await errorMessage { try await kv.put("k", "v", expiration: expiration) }
                 == "KV PUT failed: 400 Invalid expiration of \(expiration). \(reason)")
-        #expect(storage.count == 0)
+        #expect(try await entryCount(storage) == 0)
     }
 
-    @Test func expirationOfNowPlus60IsAccepted() async throws {
-        let (kv, clock, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func expirationOfNowPlus60IsAccepted(backend: KVBackend) async throws {
+        let (kv, clock, _) = try makeNamespace(backend)
         try await kv.put("k", "v", expiration: clock.seconds + 60)
         #expect(try await kv.list().keys == [KVListKey(name: "k", expiration: clock.seconds + 60)])
     }
 
-    @Test func hugeTtlAndExpirationDoNotOverflow() async throws {
-        let (kv, clock, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func hugeTtlAndExpirationDoNotOverflow(backend: KVBackend) async throws {
+        let (kv, clock, _) = try makeNamespace(backend)
         try await kv.put("ttl", "v", expirationTtl: Int.max)
         try await kv.put("abs", "v", expiration: Int.max)
         clock.advance(seconds: 10 * 365 * 24 * 3600)
@@ -53,15 +61,17 @@ struct KVPutTests {
         #expect(try await kv.list().keys.count == 2)
     }
 
-    @Test func expirationTtlWinsOverExpiration() async throws {
-        let (kv, clock, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func expirationTtlWinsOverExpiration(backend: KVBackend) async throws {
+        let (kv, clock, _) = try makeNamespace(backend)
         // An invalid expiration is not even checked when a ttl is given.
         try await kv.put("k", "v", expiration: 1, expirationTtl: 120)
         #expect(try await kv.list().keys.first?.expiration == clock.seconds + 120)
     }
 
-    @Test func nowIsRoundedDownToSecondsForExpirationChecks() async throws {
-        let (kv, clock, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func nowIsRoundedDownToSecondsForExpirationChecks(backend: KVBackend)
+        async throws
+    {
+        let (kv, clock, _) = try makeNamespace(backend)
         clock.advance(milliseconds: 999)
         // now = …000.999 s counts as …000 s, so now+60 is accepted and stored in whole seconds.
         try await kv.put("k", "v", expiration: clock.seconds + 60)
@@ -70,8 +80,10 @@ struct KVPutTests {
         #expect(keys.map(\.expiration) == [clock.seconds + 60, clock.seconds + 60])
     }
 
-    @Test func metadataOf1024BytesIsAcceptedAnd1025Rejected() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func metadataOf1024BytesIsAcceptedAnd1025Rejected(backend: KVBackend)
+        async throws
+    {
+        let (kv, _, _) = try makeNamespace(backend)
         // JSON string "…": 2 quotes + n characters.
         let ok: JSONValue = .string(bytesString(1022))
         try await kv.put("k", "v", metadata: ok)
@@ -82,8 +94,8 @@ struct KVPutTests {
         #expect(try await kv.get("k2") == nil)
     }
 
-    @Test func metadataLengthIsTheSerializedUTF8Length() async {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func metadataLengthIsTheSerializedUTF8Length(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         let metadata: JSONValue = ["name": .string(bytesString(600, "é"))]
         // {"name":"…"} = 11 bytes + 1200.
         #expect(
@@ -91,11 +103,13 @@ struct KVPutTests {
                 == "KV PUT failed: 413 Metadata length of 1211 exceeds limit of 1024.")
     }
 
-    @Test(arguments: [
-        JSONValue.object(["a": 1, "b": ["c", true]]), .number(123), .string("text"), .bool(false), .array([]),
-    ])
-    func metadataMayBeAnyJSON(metadata: JSONValue) async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(
+        arguments: KVBackend.allCases,
+        [
+            JSONValue.object(["a": 1, "b": ["c", true]]), .number(123), .string("text"), .bool(false), .array([]),
+        ])
+    func metadataMayBeAnyJSON(backend: KVBackend, metadata: JSONValue) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("k", "v", metadata: metadata)
         let result = try await kv.getWithMetadata("k")
         #expect(result.value == "v")
@@ -104,16 +118,18 @@ struct KVPutTests {
         #expect(try await kv.list().keys == [KVListKey(name: "k", metadata: metadata)])
     }
 
-    @Test func nullMetadataMeansNone() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func nullMetadataMeansNone(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("k", "v", metadata: .null)
         #expect(try await kv.getWithMetadata("k").metadata == nil)
         #expect(try await kv.list().keys == [KVListKey(name: "k")])
         #expect(try await kv.list().keys.first?.json == ["name": "k"])
     }
 
-    @Test func valueOf25MiBIsAcceptedAndOneMoreByteRejected() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func valueOf25MiBIsAcceptedAndOneMoreByteRejected(backend: KVBackend)
+        async throws
+    {
+        let (kv, _, _) = try makeNamespace(backend)
         let limit = 26_214_400
         try await kv.put("k", [UInt8](repeating: 7, count: limit))
         #expect(try await kv.get("k", type: .bytes)?.count == limit)
@@ -123,8 +139,10 @@ struct KVPutTests {
         #expect(try await kv.get("big") == nil)
     }
 
-    @Test func streamedValueIsCountedAndOversizedStreamRejectedWithItsLength() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func streamedValueIsCountedAndOversizedStreamRejectedWithItsLength(
+        backend: KVBackend
+    ) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("k", Self.stream(chunks: [[1, 2], [], [3]]))
         #expect(try await kv.get("k", type: .bytes) == [1, 2, 3])
         let chunk = [UInt8](repeating: 0, count: 1024 * 1024)
@@ -135,8 +153,10 @@ struct KVPutTests {
         #expect(try await kv.get("big") == nil)
     }
 
-    @Test func validationOrderIsKeyThenExpirationThenMetadataThenValue() async {
-        let (kv, clock, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func validationOrderIsKeyThenExpirationThenMetadataThenValue(
+        backend: KVBackend
+    ) async throws {
+        let (kv, clock, _) = try makeNamespace(backend)
         let huge: JSONValue = .string(bytesString(2000))
         let big = [UInt8](repeating: 0, count: 26_214_401)
         #expect(
@@ -152,8 +172,8 @@ struct KVPutTests {
             await errorMessage { try await kv.put("k", big) }?.hasPrefix("KV PUT failed: 413 Value length") == true)
     }
 
-    @Test func emptyValueRoundTripsAsEmptyNotNil() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func emptyValueRoundTripsAsEmptyNotNil(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("k", "")
         #expect(try await kv.get("k") == "")
         #expect(try await kv.get("k", type: .bytes) == [])
@@ -164,8 +184,10 @@ struct KVPutTests {
         #expect(chunks == 0)
     }
 
-    @Test func overwriteReplacesValueMetadataAndExpiration() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func overwriteReplacesValueMetadataAndExpiration(backend: KVBackend)
+        async throws
+    {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.put("k", "one", expirationTtl: 100, metadata: ["v": 1])
         try await kv.put("k", "two")
         let result = try await kv.getWithMetadata("k")
@@ -174,8 +196,8 @@ struct KVPutTests {
         #expect(try await kv.list().keys == [KVListKey(name: "k")])
     }
 
-    @Test func deleteOfMissingKeySucceeds() async throws {
-        let (kv, _, _) = makeNamespace()
+    @Test(arguments: KVBackend.allCases) func deleteOfMissingKeySucceeds(backend: KVBackend) async throws {
+        let (kv, _, _) = try makeNamespace(backend)
         try await kv.delete("missing")
         try await kv.put("k", "v")
         try await kv.delete("k")

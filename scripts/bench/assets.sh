@@ -8,8 +8,9 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"; cd "$ROOT"
 DURATION=5; CONNS=64
 while getopts "d:c:" o; do case $o in d) DURATION=$OPTARG;; c) CONNS=$OPTARG;; *) exit 2;; esac; done
 command -v wrk >/dev/null || { echo "wrk is not installed (scripts/setup.sh installs it)" >&2; exit 1; }
-swift build -c release --product hello >/dev/null
-BIN="$(swift build -c release --show-bin-path)/hello"
+# OUTPOST_BIN=path skips the release build (assets never reach the worker; only the hello row depends on it).
+if [ -z "${OUTPOST_BIN:-}" ]; then swift build -c release --product hello >/dev/null; fi
+BIN="${OUTPOST_BIN:-$(swift build -c release --show-bin-path)/hello}"
 W=$(mktemp -d /tmp/outpost-assets-bench.XXXXXX); chmod 755 "$W"
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$W"' EXIT

@@ -51,6 +51,7 @@ public enum WebCrypto {
     }
 
     /// Lower-case hexadecimal text of `bytes`.
+    /// JS equivalent: `[...bytes].map(b => b.toString(16).padStart(2, "0")).join("")`.
     public static func hex(_ bytes: [UInt8]) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         return String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in

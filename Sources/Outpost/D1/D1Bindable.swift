@@ -10,11 +10,13 @@ public protocol D1Bindable: Sendable {
 
 extension D1Value: D1Bindable {
     /// Itself.
+    /// JS equivalent: none (the D1 client converts bound values itself).
     public func d1Value() throws(D1Error) -> D1Value { self }
 }
 
 extension JSONValue: D1Bindable {
     /// D1's mapping of a JS value: see `D1Value.init(binding:)`.
+    /// JS equivalent: none (the D1 client converts bound values itself).
     public func d1Value() throws(D1Error) -> D1Value { try D1Value(binding: self) }
 }
 

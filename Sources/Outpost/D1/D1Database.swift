@@ -5,6 +5,7 @@ public struct D1Database: Sendable {
     private var runner: D1Runner { D1Runner(storage: storage, session: nil) }
 
     /// A binding backed by `storage`.
+    /// JS equivalent: none (wrangler creates `env.DB` from `[[d1_databases]]`).
     public init(storage: any D1Storage) {
         self.storage = storage
     }

@@ -6,6 +6,7 @@ import Synchronization
 public final class D1DatabaseSession: Sendable {
     /// The constraint the session started with: `first-unconstrained`, `first-primary`, or `nil`
     /// when it started from a bookmark.
+    /// JS equivalent: the argument of `env.DB.withSession(constraint)`.
     public let constraint: String?
     private let storage: any D1Storage
     private let bookmark: Mutex<String?>

@@ -4,6 +4,7 @@
 /// whose `cause` is an `Error` carrying `cause` below.
 public struct D1Error: Error, Sendable, Equatable, CustomStringConvertible {
     /// The prefix that says which D1 operation failed.
+    /// JS equivalent: the `D1_…` prefix of `error.message`.
     public enum Kind: String, Sendable, Equatable {
         /// A query or batch failed: `D1_ERROR`.
         case query = "D1_ERROR"
@@ -27,6 +28,7 @@ public struct D1Error: Error, Sendable, Equatable, CustomStringConvertible {
     public let cause: String
 
     /// An error of `kind` whose message is `<KIND>: <detail>`; `cause` defaults to `detail`.
+    /// JS equivalent: none (the D1 service raises it).
     public init(_ kind: Kind, _ detail: String, cause: String? = nil) {
         self.kind = kind
         self.message = "\(kind.rawValue): \(detail)"

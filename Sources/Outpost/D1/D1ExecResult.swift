@@ -6,12 +6,14 @@ public struct D1ExecResult: Sendable, Equatable {
     public let duration: Double
 
     /// A result of `count` queries taking `duration` ms.
+    /// JS equivalent: none (the D1 service builds it).
     public init(count: Int, duration: Double) {
         self.count = count
         self.duration = duration
     }
 
     /// The result as the JS object `{count, duration}`.
+    /// JS equivalent: the object `await env.DB.exec(sql)` resolves to.
     public var json: JSONValue {
         .object(JSONObject([("count", .number(Double(count))), ("duration", .number(duration))]))
     }

@@ -20,6 +20,7 @@ public struct D1Meta: Sendable, Equatable, Codable {
     public var rowsWritten: Int
 
     /// A meta with every field given.
+    /// JS equivalent: none (the D1 service builds `meta`).
     public init(
         servedBy: String, duration: Double, changes: Int, lastRowID: Int, changedDB: Bool, sizeAfter: Int,
         rowsRead: Int, rowsWritten: Int

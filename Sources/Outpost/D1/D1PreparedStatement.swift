@@ -3,8 +3,10 @@
 /// JS equivalent: `D1PreparedStatement` (from `env.DB.prepare(sql)`).
 public struct D1PreparedStatement: Sendable {
     /// The SQL text (may hold several statements; the last one's result is returned).
+    /// JS equivalent: none (the statement keeps its SQL internally).
     public let sql: String
     /// The bound values, in parameter order.
+    /// JS equivalent: none (the values given to `stmt.bind(…)`).
     public let values: [D1Value]
     let runner: D1Runner
 

@@ -5,11 +5,14 @@ public struct D1Result: Sendable, Equatable {
     /// What the statement did. JS equivalent: `result.meta`.
     public let meta: D1Meta
     /// The result column names in order, duplicates kept (what `raw(columnNames: true)` shows first).
+    /// JS equivalent: `await stmt.raw({ columnNames: true })[0]`.
     public let columns: [String]
     /// The rows as typed values in column order (BLOBs as bytes).
+    /// JS equivalent: `await stmt.raw()`.
     public let rows: [[D1Value]]
 
     /// A result from the engine's columns, rows and meta.
+    /// JS equivalent: none (the D1 client builds it).
     public init(columns: [String], rows: [[D1Value]], meta: D1Meta) {
         self.success = true
         self.meta = meta
@@ -34,6 +37,7 @@ public struct D1Result: Sendable, Equatable {
     }
 
     /// The result as the JS object `{success, meta, results}`.
+    /// JS equivalent: the object `await stmt.all()` resolves to.
     public var json: JSONValue {
         .object(
             JSONObject([

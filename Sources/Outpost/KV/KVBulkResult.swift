@@ -8,6 +8,7 @@ public struct KVBulkResult<Value: Sendable>: Sendable, Sequence {
     public let values: [Value?]
 
     /// A result pairing `keys` with `values`.
+    /// JS equivalent: none (the KV service builds the `Map`).
     public init(keys: [String], values: [Value?]) {
         precondition(keys.count == values.count, "one value per key")
         self.keys = keys

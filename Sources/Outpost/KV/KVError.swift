@@ -16,15 +16,20 @@ public struct KVError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The operation that failed.
+    /// JS equivalent: the `KV <OP>` part of `error.message`.
     public let operation: Operation
     /// The HTTP status the KV service answered, e.g. 400, 413, 414, 500.
+    /// JS equivalent: the status in `error.message`.
     public let status: Int
     /// The status text, e.g. `Value length of 26214401 exceeds limit of 26214400.`
+    /// JS equivalent: the status text in `error.message`.
     public let statusText: String
     /// For a 500: the backend's own error, for logs (never part of `message`).
+    /// JS equivalent: none (the service's cause is not exposed).
     public let underlying: String?
 
     /// An error for `operation` with `status` and `statusText`.
+    /// JS equivalent: none (the KV service raises it).
     public init(_ operation: Operation, _ status: Int, _ statusText: String, underlying: String? = nil) {
         self.operation = operation
         self.status = status

@@ -10,6 +10,7 @@ public struct KVListKey: Sendable, Equatable {
     public let metadata: JSONValue?
 
     /// A listed key with the given parts.
+    /// JS equivalent: none (the KV service builds it).
     public init(name: String, expiration: Int? = nil, metadata: JSONValue? = nil) {
         self.name = name
         self.expiration = expiration
@@ -17,6 +18,7 @@ public struct KVListKey: Sendable, Equatable {
     }
 
     /// The key as the JS object: `{"name": …}` plus `expiration` and `metadata` only when set.
+    /// JS equivalent: one element of `(await env.KV.list()).keys`.
     public var json: JSONValue {
         var object: JSONObject = ["name": .string(name)]
         if let expiration { object["expiration"] = .number(Double(expiration)) }

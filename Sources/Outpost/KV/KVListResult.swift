@@ -12,6 +12,7 @@ public struct KVListResult: Sendable, Equatable {
     public let cacheStatus: String?
 
     /// A page with the given parts.
+    /// JS equivalent: none (the KV service builds it).
     public init(keys: [KVListKey], listComplete: Bool, cursor: String?, cacheStatus: String? = nil) {
         self.keys = keys
         self.listComplete = listComplete
@@ -20,6 +21,7 @@ public struct KVListResult: Sendable, Equatable {
     }
 
     /// The page as the JS object (no `cursor` property on the last page).
+    /// JS equivalent: the object `await env.KV.list()` resolves to.
     public var json: JSONValue {
         var object: JSONObject = ["keys": .array(keys.map(\.json)), "list_complete": .bool(listComplete)]
         if let cursor { object["cursor"] = .string(cursor) }

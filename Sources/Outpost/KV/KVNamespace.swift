@@ -11,9 +11,11 @@ public struct KVNamespace: Sendable {
     /// The same backend when it can lend its buffers (the zero-copy decode of `get`), else `nil`.
     let borrowing: (any KVBorrowingStorage)?
     /// The source of "now" for expiry.
+    /// JS equivalent: `Date.now()` inside the KV service.
     public let clock: KVClock
 
     /// A namespace on `storage`, reading time from `clock`.
+    /// JS equivalent: none (wrangler creates `env.KV` from `[[kv_namespaces]]`).
     public init(storage: any KVStorage, clock: KVClock = .system) {
         self.storage = storage
         self.borrowing = storage as? any KVBorrowingStorage

@@ -28,6 +28,7 @@ public protocol KVStorage: Sendable {
 
 extension KVStorage {
     /// Reads `keys` one at a time; backends that can batch implement this themselves.
+    /// JS equivalent: none (storage is internal to the KV service).
     public func get(_ keys: [String], now: Int64) async throws -> [KVStoredValue?] {
         var values: [KVStoredValue?] = []
         values.reserveCapacity(keys.count)

@@ -3,10 +3,12 @@
 /// JS equivalent: the `type` argument of `get(key, type)`: `"text"`, `"json"`, `"arrayBuffer"`, `"stream"`.
 public struct KVValueType<Value: Sendable>: Sendable {
     /// The JS name of the type, e.g. `"arrayBuffer"`.
+    /// JS equivalent: the `type` argument of `env.KV.get(key, type)`.
     public let name: String
     let decode: @Sendable (UnsafeRawBufferPointer) throws -> Value
 
     /// A type named `name` that turns stored bytes (borrowed, valid only during the call) into a `Value`.
+    /// JS equivalent: none.
     public init(name: String, decode: @escaping @Sendable (UnsafeRawBufferPointer) throws -> Value) {
         self.name = name
         self.decode = decode

@@ -10,6 +10,7 @@ public struct KVValueWithMetadata<Value: Sendable>: Sendable {
     public let cacheStatus: String?
 
     /// A result with the given parts.
+    /// JS equivalent: none (the KV service builds it).
     public init(value: Value?, metadata: JSONValue?, cacheStatus: String? = nil) {
         self.value = value
         self.metadata = metadata

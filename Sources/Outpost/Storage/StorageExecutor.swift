@@ -33,10 +33,12 @@ import Synchronization
 /// JS equivalent: none (workerd's I/O happens off the JS thread by construction).
 public final class StorageExecutor: TaskExecutor, Sendable {
     /// The name its threads carry (shown by debuggers and `top -H`).
+    /// JS equivalent: none.
     public let name: String
     private let queue: StorageWorkQueue
 
     /// An executor of at most `threads` dedicated threads named after `name`, started on demand.
+    /// JS equivalent: none (workerd runs storage outside the isolate).
     public init(name: String, threads: Int = 1) {
         self.name = name
         queue = StorageWorkQueue(name: name, maxThreads: max(1, threads))

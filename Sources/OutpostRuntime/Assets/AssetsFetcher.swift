@@ -42,6 +42,9 @@ struct AssetsFetcher: Fetcher {
         case .redirect(let destination):
             return Response(status: 307, headers: ["Location": SiteLocations.encode(destination) + search])
         case .serve(let file, let status):
+            // Served only at its canonical (decoded, re-encoded) path, as Cloudflare does.
+            let canonical = SiteLocations.encode(decoded)
+            if canonical != path { return Response(status: 307, headers: ["Location": canonical + search]) }
             return try serve(file, status: status, request: request)
         }
     }

@@ -30,7 +30,7 @@ struct DevCommand: WorkerCommand {
         let httpPort = port ?? config.outpost.devPort
         let socketPath = config.outpost.stateDir + "/dev.sock"
         let listener = try ListenerSetup.open(config: config, address: .unix(path: socketPath))
-        defer { ListenSocket.remove(listener.address) }
+        defer { listener.close() }
         // The same generator as `nginx-site`, on a loopback port and every host.
         let site = NginxSite(
             sites: [
@@ -40,48 +40,14 @@ struct DevCommand: WorkerCommand {
         for warning in site.warnings { logger.warning("\(warning)") }
         let prefix = config.outpost.stateDir + "/nginx"
         let confPath = try site.writeDevConfig(prefix: prefix)
-        let nginxProcess = try ChildProcess.spawn(
-            path: nginx, arguments: [nginx, "-p", prefix, "-c", confPath, "-e", "stderr"])
         let arguments = options.childArguments + (threads.map { ["--threads", String($0)] } ?? [])
-        let code = DevSession(nginx: nginxProcess, logger: logger).run(url: "http://127.0.0.1:\(httpPort)") {
-            onStop, ready in
+        let session = DevSession(
+            nginxArguments: [nginx, "-p", prefix, "-c", confPath, "-e", "stderr"], logger: logger)
+        let code = try session.run(url: "http://127.0.0.1:\(httpPort)") { onStop, ready in
             Supervise.run(
-                listenFD: listener.fd, workerArguments: arguments, config: config, logger: logger, dev: true,
-                onStop: onStop, ready: ready)
+                listener: listener, workerArguments: arguments, config: config,
+                pool: PoolSize(processes: 1, spares: 0), logger: logger, dev: true, onStop: onStop, ready: ready)
         }
         if code != 0 { throw ExitCode(code) }
-    }
-}
-
-/// Ties nginx's life to the worker's: whichever stops first stops the other.
-struct DevSession: Sendable {
-    let nginx: ChildProcess
-    let logger: Logger
-
-    func run(
-        url: String, supervise: (@escaping @Sendable () -> Void, @escaping @Sendable (Supervisor) -> Void) -> Int32
-    ) -> Int32 {
-        let nginx = self.nginx
-        let logger = self.logger
-        let supervisor = Mutex<Supervisor?>(nil)
-        let nginxExited = Atomic<Bool>(false)
-        Thread.detachNewThread {
-            let status = nginx.wait()
-            nginxExited.store(true, ordering: .releasing)
-            if let running = supervisor.withLock({ $0 }) {
-                if WaitStatus.exitCode(status) != 0 {
-                    logger.error(
-                        "nginx stopped (\(WaitStatus.describe(status))); see the messages above. Stopping the worker.")
-                }
-                running.stop()
-            }
-        }
-        let code = supervise({ nginx.send(SIGQUIT) }) { running in
-            supervisor.withLock { $0 = running }
-            if nginxExited.load(ordering: .acquiring) { running.stop() }
-            FileHandle.standardOutput.write(Data("Outpost dev server ready on \(url) (Ctrl-C to stop)\n".utf8))
-        }
-        nginx.send(SIGQUIT)
-        return code
     }
 }

@@ -53,11 +53,12 @@ struct NginxSiteCommand: ParsableCommand {
             else {
                 throw ValidationError("\(config.file): no [outpost] listen")
             }
-            let id = config.name ?? "worker\(index)"
-            guard !sites.contains(where: { $0.id == id }) else {
-                throw ValidationError("\(config.file): two workers are named \"\(id)\"; give each a distinct `name`")
+            let site = try NginxSite.Site(id: config.name ?? "worker\(index)", config: config, fastcgiAddress: listen)
+            guard !sites.contains(where: { $0.id == site.id }) else {
+                throw ValidationError(
+                    "\(config.file): two workers are named \"\(site.id)\"; give each a distinct `name`")
             }
-            sites.append(try NginxSite.Site(id: id, config: config, fastcgiAddress: listen))
+            sites.append(site)
         }
         let site = NginxSite(sites: sites, listen: listen, useRoutes: true, keepConn: keepConn, tlsPlaceholders: true)
         for warning in site.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }

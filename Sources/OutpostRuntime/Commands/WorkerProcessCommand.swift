@@ -18,6 +18,9 @@ struct WorkerProcessCommand: WorkerCommand {
     @Option(help: "The inherited listening socket.")
     var listenFD: Int32 = 3
 
+    @Option(help: "The inherited control socket to the supervisor (readiness, go, stop).")
+    var controlFD: Int32?
+
     @Flag(help: "Development mode: error details in responses, test endpoints on.")
     var dev = false
 
@@ -37,6 +40,6 @@ struct WorkerProcessCommand: WorkerCommand {
             throw ExitCode(Supervisor.configExitCode)
         }
         for warning in startupWarnings(runtime.env) { logger.warning("\(warning)") }
-        await runtime.serve(listenFD: listenFD)
+        await runtime.serve(listenFD: listenFD, control: controlFD.map { ControlChannel(fd: $0) })
     }
 }

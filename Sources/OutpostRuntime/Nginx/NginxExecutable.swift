@@ -18,7 +18,8 @@ package enum NginxExecutable {
 extension NginxSite {
     /// Writes `<prefix>/nginx.conf`: this site wrapped to run without root under `prefix`; returns its path.
     package func writeDevConfig(prefix: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: prefix, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = prefix + "/nginx.conf"
         try Self.devConfig(prefix: prefix, site: try render()).write(toFile: path, atomically: true, encoding: .utf8)
         return path

@@ -54,7 +54,27 @@ package struct NginxSite: Sendable {
     }
 
     /// Warnings about the assets folders (skipped files, invalid `_headers` / `_redirects` lines).
-    package var warnings: [String] { sites.flatMap { $0.assets?.warnings ?? [] } }
+    package var warnings: [String] {
+        sites.flatMap { site -> [String] in
+            guard let assets = site.assets else { return [] }
+            var warnings = assets.warnings
+            for rule in assets.headers.rules {
+                if rule.path.crossHost {
+                    warnings.append(
+                        "assets: _headers: \(rule.path.source): host rules apply in the ASSETS binding only, not in nginx"
+                    )
+                }
+                for header in rule.headers where SiteMaps.nginxOwned.contains(header.name) {
+                    warnings.append("assets: _headers: \(rule.path.source): nginx sets \(header.name) itself; ignored")
+                }
+            }
+            for rule in assets.redirects.rules where rule.to.contains("$") {
+                warnings.append(
+                    "assets: _redirects line \(rule.line): a target with `$` cannot be written in nginx; ignored")
+            }
+            return warnings
+        }
+    }
 
     /// The http-context text: what `/etc/nginx/sites-enabled/<name>` holds.
     package func render() throws -> String {
@@ -63,6 +83,10 @@ package struct NginxSite: Sendable {
         out.line("map $request_uri $outpost_path {")
         out.line("    \"~^(?<op_path>[^?]*)\" $op_path;")
         out.line("    default $request_uri;")
+        out.line("}")
+        out.line("# The path an exact asset location is asked for: the request's, or a 200 rewrite's target.")
+        out.line("map $outpost_path $outpost_request_path {")
+        out.line("    default $outpost_path;")
         out.line("}")
         for site in sites {
             upstream(site, &out)
@@ -103,14 +127,14 @@ package struct NginxSite: Sendable {
             return [
                 Server(
                     names: ["localhost"],
-                    mounts: sites.map { ($0, try! RoutePattern("localhost/*", customDomain: false)) })
+                    mounts: sites.map { ($0, RoutePattern(everyPathOf: "localhost")) })
             ]
         }
         var byHost: [(String, [(Site, RoutePattern)])] = []
         var unrouted: [(Site, RoutePattern)] = []
         for site in sites {
             if site.config.routes.isEmpty {
-                unrouted.append((site, try RoutePattern("_/*", customDomain: false)))
+                unrouted.append((site, RoutePattern(everyPathOf: "_")))
             }
             for pattern in site.config.routes {
                 let route = try RoutePattern(pattern, customDomain: site.config.customDomains.contains(pattern))
@@ -178,7 +202,8 @@ package struct NginxSite: Sendable {
         for (site, route) in mounts {
             let modifier = route.isPrefix ? "^~ " : "= "
             out.line("    location \(modifier)\(NginxText.quoted(route.path)) {")
-            if let assets = site.assets, let config = site.config.assets, !config.runWorkerFirst {
+            // An exact route (no `*`) cannot hold nested locations in nginx: it goes to the worker.
+            if route.isPrefix, let assets = site.assets, let config = site.config.assets, !config.runWorkerFirst {
                 SiteLocations(site: site, assets: assets, config: config).write(mount: route, &out)
             } else {
                 fastcgi(site, indent: "        ", &out)

@@ -8,6 +8,13 @@ package struct RoutePattern: Sendable, Equatable {
     /// Whether `path` is a prefix (the pattern ended in `*`).
     package var isPrefix: Bool
 
+    /// Every path of `serverName`.
+    package init(everyPathOf serverName: String) {
+        self.serverName = serverName
+        path = "/"
+        isPrefix = true
+    }
+
     /// Parses `pattern`; a custom domain is a bare host and covers every path.
     package init(_ pattern: String, customDomain: Bool) throws {
         var text = pattern

@@ -80,7 +80,7 @@ struct SiteLocations {
         if rules.contains(where: { $0.status == 200 }) {
             out.line(
                 indent
-                    + "if ($outpost_\(site.id)_rewrite) { set $outpost_rewritten 1; rewrite ^ $outpost_\(site.id)_redirect_to last; }"
+                    + "if ($outpost_\(site.id)_rewrite) { set $outpost_rewritten 1; set $outpost_request_path $outpost_\(site.id)_redirect_to; rewrite ^ $outpost_\(site.id)_redirect_to last; }"
             )
             out.line(indent + "if ($outpost_rewritten) { return 404; }")
         }
@@ -128,7 +128,14 @@ struct SiteLocations {
         guard let intent else { return }
         out.line(indent + "location = \(NginxText.quoted(path)) {")
         switch intent {
-        case .serve(let file, _): serveLines(file, indent: indent + "    ", &out)
+        case .serve(let file, _):
+            // Cloudflare serves an asset at its decoded-then-encoded path only (`/bin%2F` → 307 `/bin/`).
+            let canonical = NginxText.quoted(Self.encode(path))
+            out.line(
+                indent
+                    + "    if ($outpost_request_path != \(canonical)) { return 307 \(NginxText.quoted(Self.encode(path) + "$is_args$args")); }"
+            )
+            serveLines(file, indent: indent + "    ", &out)
         case .redirect(let destination):
             headerLines(indent: indent + "    ", &out)
             out.line(indent + "    return 307 \(NginxText.quoted(Self.encode(destination) + "$is_args$args"));")

@@ -56,6 +56,7 @@ struct StatusPage: Sendable {
         return [
             "pool": .string(name),
             "process manager": "static",
+            "pid": .number(Double(getpid())),
             "start time": .number(startTime.timeIntervalSince1970.rounded()),
             "start since": .number(Date().timeIntervalSince(startTime).rounded()),
             "accepted conn": .number(Double(stats.accepted)),
