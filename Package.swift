@@ -39,6 +39,11 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CDqlite",
+            pkgConfig: "dqlite",
+            providers: [.apt(["libdqlite-dev"])]
+        ),
         .target(
             name: "Outpost",
             dependencies: [
@@ -50,6 +55,11 @@ let package = Package(
         .target(
             name: "OutpostSQLite",
             dependencies: ["Outpost", "CSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "OutpostDqlite",
+            dependencies: ["Outpost", "OutpostSQLite", "CSQLite", "CDqlite"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -75,7 +85,7 @@ let package = Package(
         .target(
             name: "OutpostRuntime",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostConfig", "OutpostCron", "OutpostFastCGI",
+                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostConfig", "OutpostCron", "OutpostFastCGI", "OutpostDqlite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -94,7 +104,7 @@ let package = Package(
         // Helpers for this package's own tests (nginx stacks, HTTP and WebDriver clients): not a product.
         .target(
             name: "OutpostTestSupport",
-            dependencies: ["Outpost", "OutpostRuntime", "OutpostRedis"],
+            dependencies: ["Outpost", "OutpostRuntime", "OutpostRedis", "OutpostDqlite"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -106,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "outpost-bench",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostRedis",
+                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostDqlite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -131,8 +141,8 @@ let package = Package(
         .testTarget(
             name: "KYXCheckinTests",
             dependencies: [
-                "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRedis", "kyx-checkin",
-                .product(name: "Prometheus", package: "swift-prometheus"),
+                "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRuntime", "OutpostSQLite", "OutpostRedis",
+                "kyx-checkin", .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -143,7 +153,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostSQLiteTests",
-            dependencies: ["OutpostSQLite", "OutpostTesting", "OutpostTestSupport"],
+            dependencies: ["OutpostSQLite", "OutpostTesting", "OutpostTestSupport", "OutpostDqlite"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

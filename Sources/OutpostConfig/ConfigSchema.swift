@@ -42,7 +42,7 @@ enum ConfigSchema {
     /// Keys of a `[[d1_databases]]` entry.
     static let d1Database: Set<String> = [
         "binding", "database_name", "database_id", "preview_database_id", "migrations_dir", "migrations_table",
-        "migrations_pattern", "remote", "experimental_remote", "database_internal_env",
+        "migrations_pattern", "remote", "experimental_remote", "database_internal_env", "backend", "url", "timeout_ms",
     ]
 
     /// Keys of `[triggers]`.

@@ -23,8 +23,10 @@ extension D1DatabaseConfig {
             case "migrations_pattern": migrationsPattern = try member.nonEmptyString()
             case "database_internal_env": _ = try member.string()
             case "remote", "experimental_remote": _ = try member.bool()
+            case "backend", "url", "timeout_ms": break
             default: warnings.append(ConfigSchema.unknownKey(member, known: ConfigSchema.d1Database))
             }
         }
+        backend = try D1BackendConfig(entry: field, members: members, warnings: &warnings)
     }
 }

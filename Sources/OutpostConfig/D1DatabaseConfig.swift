@@ -18,6 +18,8 @@ public struct D1DatabaseConfig: Sendable, Equatable {
     /// `migrations_pattern`: the glob, relative to the config's directory, that decides which files are
     /// migrations (`nil` when unset: `<migrations_dir>/*.sql`).
     public var migrationsPattern: String?
+    /// Outpost extra: `backend` (with `url`, `timeout_ms`), the embedded file by default.
+    public var backend: D1BackendConfig = .sqlite
     /// The config line of this entry, for messages.
     public var line: Int = 0
 

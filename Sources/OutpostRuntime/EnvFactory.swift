@@ -3,6 +3,7 @@ import Logging
 package import Metrics
 package import Outpost
 package import OutpostConfig
+import OutpostDqlite
 import OutpostSQLite
 
 /// Builds a worker's `Env` from its config: vars, secrets, and every KV and D1 binding opened on the
@@ -70,17 +71,25 @@ package struct EnvFactory: Sendable {
         return secrets
     }
 
-    /// A `D1Database` per `[[d1_databases]]` binding, each on `<state_dir>/d1/<database_name or binding>.sqlite`;
+    /// A `D1Database` per `[[d1_databases]]` binding, each on `<state_dir>/d1/<database_name or binding>.sqlite` or its dqlite cluster;
     /// bindings naming the same database share one engine (one writer per file). Each binding's
     /// requests are recorded into `metrics`.
     package func makeD1Databases() throws -> [String: D1Database] {
         var engines: [String: D1Engine] = [:]
         var databases: [String: D1Database] = [:]
         for entry in config.d1Databases {
-            let path = D1Databases.path(of: entry, in: config)
-            let engine = try engines[path] ?? D1Engine(path: path)
-            engines[path] = engine
-            let metered = MeteredD1Storage(engine, binding: entry.binding, backend: "sqlite", factory: metrics)
+            let storage: any D1Storage
+            switch entry.backend {
+            case .sqlite:
+                let path = D1Databases.path(of: entry, in: config)
+                let engine = try engines[path] ?? D1Engine(path: path)
+                engines[path] = engine
+                storage = engine
+            case .dqlite(let nodes, let name, let timeoutMs):
+                storage = DqliteD1Storage(nodes: nodes, database: name, timeout: .milliseconds(timeoutMs))
+            }
+            let backend = storage is D1Engine ? "sqlite" : "dqlite"
+            let metered = MeteredD1Storage(storage, binding: entry.binding, backend: backend, factory: metrics)
             databases[entry.binding] = D1Database(storage: metered)
         }
         return databases

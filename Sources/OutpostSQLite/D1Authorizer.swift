@@ -6,9 +6,9 @@ import CSQLite
 /// `transactionMessage`); `ATTACH`/`DETACH`, pragmas outside D1's allowlist, pragma table-valued
 /// functions and any access to `_cf_*` tables are refused as `not authorized: SQLITE_AUTH`. The engine
 /// sets `trusted` around its own statements (transactions, size pragmas, export).
-final class D1Authorizer: SQLiteAuthorizer {
+package final class D1Authorizer: SQLiteAuthorizer {
     /// workerd's message for SQL transaction statements.
-    static let transactionMessage =
+    package static let transactionMessage =
         "To execute a transaction, please use the state.storage.transaction() or state.storage.transactionSync() "
         + "APIs instead of the SQL BEGIN TRANSACTION or SAVEPOINT statements. The JavaScript API is safer because "
         + "it will automatically roll back on exceptions, and because it interacts correctly with Durable Objects' "
@@ -30,7 +30,9 @@ final class D1Authorizer: SQLiteAuthorizer {
     /// Set when a transaction statement was refused since the flag was last cleared.
     var refusedTransaction = false
 
-    func authorize(action: Int32, _ first: String?, _ second: String?, database: String?, trigger: String?) -> Int32 {
+    package func authorize(action: Int32, _ first: String?, _ second: String?, database: String?, trigger: String?)
+        -> Int32
+    {
         if trusted { return SQLITE_OK }
         switch action {
         case SQLITE_TRANSACTION, SQLITE_SAVEPOINT:
@@ -55,13 +57,13 @@ final class D1Authorizer: SQLiteAuthorizer {
     }
 
     /// Whether `name` is a workerd-internal table (`_cf_…`, any case).
-    static func isInternal(_ name: String?) -> Bool {
+    package static func isInternal(_ name: String?) -> Bool {
         guard let name else { return false }
         return name.lowercased().hasPrefix("_cf_")
     }
 
     /// D1's pragma allowlist: `page_size` only without an argument.
-    static func pragmaAllowed(_ name: String, argument: String?) -> Bool {
+    package static func pragmaAllowed(_ name: String, argument: String?) -> Bool {
         if allowedPragmas.contains(name) || togglePragmas.contains(name) { return true }
         return name == "page_size" && argument == nil
     }

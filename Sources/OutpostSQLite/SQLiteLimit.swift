@@ -23,7 +23,7 @@ public enum SQLiteLimit: Sendable, CaseIterable {
     /// Deepest trigger recursion (`SQLITE_LIMIT_TRIGGER_DEPTH`).
     case triggerDepth
 
-    var code: Int32 {
+    package var code: Int32 {
         switch self {
         case .length: SQLITE_LIMIT_LENGTH
         case .sqlLength: SQLITE_LIMIT_SQL_LENGTH

@@ -1,5 +1,6 @@
 import Foundation
 import Outpost
+import OutpostDqlite
 import OutpostSQLite
 
 /// The D1 benchmark: primary-key `first()`, `INSERT … run()` and a 10-statement `batch` through
@@ -13,6 +14,8 @@ struct D1Benchmark {
     let sizes: [Int]
     let options: CommonOptions
     let directory: String
+    /// dqlite nodes (`host:port`) to measure beside the embedded engine, in the same run; none: embedded only.
+    var dqliteNodes: [String] = []
 
     /// Measures every size, then prints one table.
     func run(report: BenchReport) async throws {
@@ -26,6 +29,47 @@ struct D1Benchmark {
             return results
         }
         report.printTable(ResultsTable(title: "D1 — D1Database over D1Engine", scaleLimit: 2, results: results))
+        guard !dqliteNodes.isEmpty else { return }
+        let remote = try await withTaskExecutorPreference(thread) {
+            var results: [BenchResult] = []
+            for size in sizes {
+                let storage = DqliteD1Storage(nodes: dqliteNodes, database: "bench-\(size)", timeout: .seconds(30))
+                let start = ContinuousClock.now
+                try Self.populate(storage, count: size)
+                report.note("dqlite \(ResultsTable.size(size)) rows: populated in \(ContinuousClock.now - start)")
+                results += try await measure(D1Database(storage: storage), size: size)
+            }
+            return results
+        }
+        report.printTable(
+            ResultsTable(
+                title:
+                    "D1 — D1Database over dqlite (\(dqliteNodes.count) nodes: \(dqliteNodes.joined(separator: ",")))",
+                scaleLimit: 2, results: remote))
+    }
+
+    /// Makes database `users` on `storage` hold rows `1...count` (25 rows per statement, 20 per batch).
+    private static func populate(_ storage: DqliteD1Storage, count: Int) throws {
+        _ = try storage.run([D1Query(sql: "DROP TABLE IF EXISTS users"), D1Query(sql: D1Population.schema)])
+        var next = 1
+        while next <= count {
+            var queries: [D1Query] = []
+            while queries.count < 20, next <= count {
+                let rows = Array(next...min(count, next + 24))
+                let sql =
+                    "INSERT INTO users (id, name, email, created_at) VALUES "
+                    + rows.map { _ in "(?, ?, ?, ?)" }.joined(separator: ", ")
+                let params = rows.flatMap { id -> [D1Value] in
+                    [
+                        .integer(Int64(id)), .text("User \(id)"), .text("user\(id)@example.com"),
+                        .integer(D1Population.epoch + Int64(id)),
+                    ]
+                }
+                queries.append(D1Query(sql: sql, params: params))
+                next += rows.count
+            }
+            _ = try storage.run(queries)
+        }
     }
 
     private func measure(size: Int, report: BenchReport) async throws -> [BenchResult] {
@@ -34,7 +78,10 @@ struct D1Benchmark {
         report.note(
             "D1 \(ResultsTable.size(size)) rows: \(population.reused ? "reused" : "populated") \(path) in "
                 + String(format: "%.2f s", population.seconds))
-        let database = D1Database(storage: try D1Engine(path: path))
+        return try await measure(D1Database(storage: try D1Engine(path: path)), size: size)
+    }
+
+    private func measure(_ database: D1Database, size: Int) async throws -> [BenchResult] {
         let warmup = options.warmup
         let total = warmup + options.ops
         var random = SplitMix64(seed: UInt64(size) ^ 0xD1)

@@ -10,11 +10,16 @@ struct D1Command: AsyncParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @Option(help: "dqlite nodes (host:port,…) to measure beside the embedded engine in the same run.")
+    var dqlite: String?
+
     func run() async throws {
         let report = BenchReport()
         report.printHeader()
         try await BenchDirectory.with(options.dir) { directory in
-            try await D1Benchmark(sizes: rows.values, options: options, directory: directory).run(report: report)
+            var benchmark = D1Benchmark(sizes: rows.values, options: options, directory: directory)
+            benchmark.dqliteNodes = dqlite?.split(separator: ",").map(String.init) ?? []
+            try await benchmark.run(report: report)
         }
         report.printFooter()
     }

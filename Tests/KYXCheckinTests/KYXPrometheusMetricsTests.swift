@@ -14,7 +14,7 @@ struct KYXPrometheusMetricsTests {
         let cookie = try await app.login("prom")
         let registry = PrometheusCollectorRegistry()
         let worker = KYXWorker(
-            clock: CheckinClock { app.clock.now },
+            clock: CheckinClock { [clock = app.clock] in clock.now },
             metrics: KYXMetrics(factory: PrometheusMetricsFactory(registry: registry)),
             log: { _ in })
         for _ in 0..<2 {

@@ -2,11 +2,11 @@ import Foundation
 import Metrics
 import Outpost
 import OutpostConfig
+import OutpostCron
 import OutpostTesting
 import Prometheus
 import Testing
 
-@testable import OutpostCron
 @testable import OutpostRuntime
 
 /// KV, D1, request and cron metrics land in a Prometheus registry with Prometheus names and labels,

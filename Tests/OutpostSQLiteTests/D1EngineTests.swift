@@ -4,8 +4,8 @@ import OutpostSQLite
 import Testing
 
 @Suite struct D1EngineTests {
-    @Test func insertMetaHasEveryField() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func insertMetaHasEveryField(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.prepare("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)").run()
         let result = try await db.prepare("INSERT INTO t (name) VALUES (?)").bind("a").run()
@@ -27,8 +27,8 @@ import Testing
         #expect(result.json.objectValue?.keys == ["success", "meta", "results"])
     }
 
-    @Test func selectMetaReportsNoChangeAndLastRowID() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func selectMetaReportsNoChangeAndLastRowID(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)")
         try await db.prepare("INSERT INTO t (name) VALUES ('a'), ('b'), ('c')").run()
@@ -43,8 +43,8 @@ import Testing
 
     /// D1 reports the last statement's rows read and written for a query of several statements
     /// (the sums were reported before: 1 + 2 written, then 4 + 4 read and 1 + 0 written).
-    @Test func metaOfSeveralStatementsIsTheLastOnes() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func metaOfSeveralStatementsIsTheLastOnes(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)")
         try await db.prepare("INSERT INTO t (name) VALUES ('a'), ('b'), ('c')").run()
@@ -58,15 +58,15 @@ import Testing
         #expect(read.results.count == 4)
     }
 
-    @Test func rowsKeepColumnOrder() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func rowsKeepColumnOrder(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let row = try await temp.db.prepare("SELECT 3 AS z, 'x' AS a, NULL AS m, 1.5 AS b").first()
         #expect(row?.keys == ["z", "a", "m", "b"])
         #expect(row == ["z": 3, "a": "x", "m": nil, "b": 1.5])
     }
 
-    @Test func firstReturnsNilWithoutRowsAndStillRuns() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func firstReturnsNilWithoutRowsAndStillRuns(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.exec("CREATE TABLE t (a INTEGER)")
         #expect(try await db.prepare("SELECT * FROM t").first() == nil)
@@ -74,8 +74,8 @@ import Testing
         #expect(try await db.prepare("SELECT count(*) AS n FROM t").first(column: "n") == 1)
     }
 
-    @Test func firstColumn() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func firstColumn(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         #expect(try await db.prepare("SELECT NULL AS a").first(column: "a") == .null)
         #expect(try await db.prepare("SELECT 1 AS a WHERE 0").first(column: "bogus") == nil)
@@ -84,8 +84,8 @@ import Testing
         #expect(error?.cause == "Column not found")
     }
 
-    @Test func rawKeepsDuplicateColumns() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func rawKeepsDuplicateColumns(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let stmt = temp.db.prepare("SELECT 1 AS a, 2 AS b, 3 AS c, 4 AS c, 5 AS d, 6 AS e")
         let raw = try await stmt.raw(columnNames: true)
         #expect(raw == [["a", "b", "c", "c", "d", "e"], [1, 2, 3, 4, 5, 6]])
@@ -97,8 +97,8 @@ import Testing
         #expect(empty == [["a", "b"]])
     }
 
-    @Test func blobRoundTrip() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func blobRoundTrip(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.exec("CREATE TABLE files (data BLOB)")
         let bytes: [UInt8] = [0, 87, 97, 255]
@@ -111,43 +111,48 @@ import Testing
         #expect(result.results.allSatisfy { $0["t"] == "blob" })
     }
 
-    @Test(arguments: [
-        (D1Value.null, "null", JSONValue.null),
-        (D1Value.integer(42), "integer", JSONValue.number(42)),
-        (D1Value.real(1.5), "real", JSONValue.number(1.5)),
-        (D1Value.text("héllo"), "text", JSONValue.string("héllo")),
-        (D1Value.blob([1, 2, 3]), "blob", JSONValue.array([1, 2, 3])),
-    ])
-    func bindTypesRoundTrip(value: D1Value, type: String, json: JSONValue) async throws {
-        let temp = try TemporaryD1()
+    @Test(
+        arguments: D1Backend.allCases,
+        [
+            (D1Value.null, "null", JSONValue.null),
+            (D1Value.integer(42), "integer", JSONValue.number(42)),
+            (D1Value.real(1.5), "real", JSONValue.number(1.5)),
+            (D1Value.text("héllo"), "text", JSONValue.string("héllo")),
+            (D1Value.blob([1, 2, 3]), "blob", JSONValue.array([1, 2, 3])),
+        ])
+    func bindTypesRoundTrip(backend: D1Backend, example: (D1Value, String, JSONValue)) async throws {
+        let (value, type, json) = example
+        let temp = try TemporaryD1(backend)
         let row = try await temp.db.prepare("SELECT ? AS v, typeof(?1) AS t").bind(value).first()
         #expect(row?["v"] == json)
         #expect(row?["t"] == .string(type))
     }
 
-    @Test func swiftValuesBind() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func swiftValuesBind(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let none: Int? = nil
         let row = try await temp.db.prepare("SELECT ? AS a, ? AS b, ? AS c, ? AS d, ? AS e, ? AS f, typeof(?2) AS tb")
             .bind(true, false, none, 2.5, "s", Int64(7)).first()
         #expect(row == ["a": 1, "b": 0, "c": nil, "d": 2.5, "e": "s", "f": 7, "tb": "integer"])
     }
 
-    @Test func numberedParameters() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func numberedParameters(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let row = try await temp.db.prepare("SELECT ?2 AS b, ?1 AS a, ?2 AS c").bind("x", "y").first()
         #expect(row == ["b": "y", "a": "x", "c": "y"])
     }
 
-    @Test func bindReplacesEarlierValues() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func bindReplacesEarlierValues(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let statement = try temp.db.prepare("SELECT ? AS v").bind(1)
         #expect(try await statement.bind(2).first(column: "v") == 2)
         #expect(try await statement.first(column: "v") == 1)
     }
 
-    @Test func hundredParametersAllowedHundredAndOneRefused() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func hundredParametersAllowedHundredAndOneRefused(backend: D1Backend)
+        async throws
+    {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         let hundred = Array(repeating: "?", count: 100).joined(separator: ",")
         let row = try await db.prepare("SELECT \(hundred)").bind(Array(repeating: 1, count: 100)).raw()
@@ -159,37 +164,40 @@ import Testing
         #expect(error?.message.hasSuffix(": SQLITE_ERROR") == true)
     }
 
-    @Test(arguments: [
-        ("SELECT * FROM foo", "D1_ERROR: no such table: foo: SQLITE_ERROR"),
-        ("PUT 1", "D1_ERROR: near \"PUT\": syntax error at offset 0: SQLITE_ERROR"),
-        ("SELECT x FROM t", "D1_ERROR: no such column: x at offset 7: SQLITE_ERROR"),
-        ("", "D1_ERROR: No SQL statements detected."),
-        ("   \n  ", "D1_ERROR: No SQL statements detected."),
-        ("  -- only a comment", "D1_ERROR: No SQL statements detected."),
-        ("-- only a comment", "D1_ERROR: SQL code did not contain a statement."),
-        ("SELECT ?", "D1_ERROR: Wrong number of parameter bindings for SQL query."),
-        (
-            "SELECT ?; SELECT 1",
-            "D1_ERROR: When executing multiple SQL statements in a single call, only the last statement can have parameters."
-        ),
-        ("ATTACH DATABASE ':memory:' AS other", "D1_ERROR: not authorized: SQLITE_AUTH"),
-        ("PRAGMA journal_mode", "D1_ERROR: not authorized: SQLITE_AUTH"),
-        ("PRAGMA journal_mode = DELETE", "D1_ERROR: not authorized: SQLITE_AUTH"),
-        ("PRAGMA page_count", "D1_ERROR: not authorized: SQLITE_AUTH"),
-        ("PRAGMA page_size = 1024", "D1_ERROR: not authorized: SQLITE_AUTH"),
-        ("SELECT * FROM pragma_table_info('t')", "D1_ERROR: not authorized: SQLITE_AUTH"),
-        ("CREATE TABLE _cf_KV (k TEXT)", "D1_ERROR: not authorized: SQLITE_AUTH"),
-        ("BEGIN TRANSACTION", "D1_ERROR: " + transactionMessage),
-        ("BEGIN", "D1_ERROR: " + transactionMessage),
-        ("COMMIT", "D1_ERROR: " + transactionMessage),
-        ("SAVEPOINT a", "D1_ERROR: " + transactionMessage),
-        (
-            "SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6",
-            "D1_ERROR: too many terms in compound SELECT: SQLITE_ERROR"
-        ),
-    ])
-    func errorsAreWordedAsD1(sql: String, message: String) async throws {
-        let temp = try TemporaryD1()
+    @Test(
+        arguments: D1Backend.allCases,
+        [
+            ("SELECT * FROM foo", "D1_ERROR: no such table: foo: SQLITE_ERROR"),
+            ("PUT 1", "D1_ERROR: near \"PUT\": syntax error at offset 0: SQLITE_ERROR"),
+            ("SELECT x FROM t", "D1_ERROR: no such column: x at offset 7: SQLITE_ERROR"),
+            ("", "D1_ERROR: No SQL statements detected."),
+            ("   \n  ", "D1_ERROR: No SQL statements detected."),
+            ("  -- only a comment", "D1_ERROR: No SQL statements detected."),
+            ("-- only a comment", "D1_ERROR: SQL code did not contain a statement."),
+            ("SELECT ?", "D1_ERROR: Wrong number of parameter bindings for SQL query."),
+            (
+                "SELECT ?; SELECT 1",
+                "D1_ERROR: When executing multiple SQL statements in a single call, only the last statement can have parameters."
+            ),
+            ("ATTACH DATABASE ':memory:' AS other", "D1_ERROR: not authorized: SQLITE_AUTH"),
+            ("PRAGMA journal_mode", "D1_ERROR: not authorized: SQLITE_AUTH"),
+            ("PRAGMA journal_mode = DELETE", "D1_ERROR: not authorized: SQLITE_AUTH"),
+            ("PRAGMA page_count", "D1_ERROR: not authorized: SQLITE_AUTH"),
+            ("PRAGMA page_size = 1024", "D1_ERROR: not authorized: SQLITE_AUTH"),
+            ("SELECT * FROM pragma_table_info('t')", "D1_ERROR: not authorized: SQLITE_AUTH"),
+            ("CREATE TABLE _cf_KV (k TEXT)", "D1_ERROR: not authorized: SQLITE_AUTH"),
+            ("BEGIN TRANSACTION", "D1_ERROR: " + transactionMessage),
+            ("BEGIN", "D1_ERROR: " + transactionMessage),
+            ("COMMIT", "D1_ERROR: " + transactionMessage),
+            ("SAVEPOINT a", "D1_ERROR: " + transactionMessage),
+            (
+                "SELECT 1 UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6",
+                "D1_ERROR: too many terms in compound SELECT: SQLITE_ERROR"
+            ),
+        ])
+    func errorsAreWordedAsD1(backend: D1Backend, example: (String, String)) async throws {
+        let (sql, message) = example
+        let temp = try TemporaryD1(backend)
         try await temp.db.exec("CREATE TABLE t (a INTEGER)")
         let error = await d1Error { _ = try await temp.db.prepare(sql).all() }
         #expect(error?.message == message)
@@ -208,27 +216,30 @@ import Testing
         #expect(write?.message == "D1_ERROR: not authorized: SQLITE_AUTH")
     }
 
-    @Test(arguments: [
-        "PRAGMA table_list", "PRAGMA table_info(t)", "PRAGMA table_xinfo(t)", "PRAGMA index_list(t)",
-        "PRAGMA foreign_key_list(t)", "PRAGMA foreign_key_check", "PRAGMA quick_check", "PRAGMA data_version",
-        "PRAGMA page_size", "PRAGMA foreign_keys", "PRAGMA defer_foreign_keys = on", "PRAGMA case_sensitive_like = 1",
-        "PRAGMA recursive_triggers = off", "PRAGMA optimize",
-    ])
-    func allowlistedPragmasRun(sql: String) async throws {
-        let temp = try TemporaryD1()
+    @Test(
+        arguments: D1Backend.allCases,
+        [
+            "PRAGMA table_list", "PRAGMA table_info(t)", "PRAGMA table_xinfo(t)", "PRAGMA index_list(t)",
+            "PRAGMA foreign_key_list(t)", "PRAGMA foreign_key_check", "PRAGMA quick_check", "PRAGMA data_version",
+            "PRAGMA page_size", "PRAGMA foreign_keys", "PRAGMA defer_foreign_keys = on",
+            "PRAGMA case_sensitive_like = 1",
+            "PRAGMA recursive_triggers = off", "PRAGMA optimize",
+        ])
+    func allowlistedPragmasRun(backend: D1Backend, sql: String) async throws {
+        let temp = try TemporaryD1(backend)
         try await temp.db.exec("CREATE TABLE t (a INTEGER PRIMARY KEY)")
         _ = try await temp.db.prepare(sql).all()
     }
 
-    @Test func schemaTablesAreReadable() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func schemaTablesAreReadable(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         try await temp.db.exec("CREATE TABLE users (id INTEGER PRIMARY KEY)")
         let names = try await temp.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").raw()
         #expect(names == [["users"]])
     }
 
-    @Test func foreignKeysAreOn() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func foreignKeysAreOn(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         #expect(try await db.prepare("PRAGMA foreign_keys").first(column: "foreign_keys") == 1)
         try await db.exec(
@@ -240,8 +251,8 @@ import Testing
         )
     }
 
-    @Test func constraintErrorsNameTheExtendedCode() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func constraintErrorsNameTheExtendedCode(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.exec("CREATE TABLE t (email TEXT UNIQUE NOT NULL)")
         try await db.prepare("INSERT INTO t VALUES ('a')").run()
@@ -257,8 +268,8 @@ import Testing
         )
     }
 
-    @Test func multipleStatementsReturnTheLast() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func multipleStatementsReturnTheLast(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         let result = try await db.prepare(
             "CREATE TABLE m (a INTEGER); INSERT INTO m VALUES (1), (2); SELECT a FROM m WHERE a = ?; -- trailing"
@@ -269,8 +280,8 @@ import Testing
         #expect(try await db.prepare("SELECT count(*) AS n FROM m").first(column: "n") == 5)
     }
 
-    @Test func batchReturnsOneResultPerStatement() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func batchReturnsOneResultPerStatement(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
         let insert = db.prepare("INSERT INTO t (v) VALUES (?) RETURNING id")
@@ -283,8 +294,8 @@ import Testing
         #expect(results[2].results == [["v": "a"], ["v": "b"]])
     }
 
-    @Test func batchIsAllOrNothing() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func batchIsAllOrNothing(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY)")
         let error = await d1Error {
@@ -302,8 +313,8 @@ import Testing
         #expect(empty?.message == "D1_ERROR: No SQL statements detected.")
     }
 
-    @Test func execRunsOneQueryPerLine() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func execRunsOneQueryPerLine(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         let result = try await db.exec(
             """
@@ -319,8 +330,8 @@ import Testing
         #expect(try await db.prepare("SELECT count(*) AS n FROM t").first(column: "n") == 3)
     }
 
-    @Test func execErrorQuotesTheFirstLineAndRollsBack() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func execErrorQuotesTheFirstLineAndRollsBack(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.exec("CREATE TABLE t (a INTEGER)")
         let error = await d1Error { _ = try await db.exec("INSERT INTO t VALUES (1)\nINSERTZ INTO t VALUES (2)") }
@@ -337,14 +348,14 @@ import Testing
         #expect(multiLine?.kind == .exec)
     }
 
-    @Test func dumpFailsAsLocally() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func dumpFailsAsLocally(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let error = await d1Error { _ = try await temp.db.dump() }
         #expect(error?.message == "D1_DUMP_ERROR: Status + 404")
     }
 
-    @Test func sessionsKeepTheLatestBookmark() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func sessionsKeepTheLatestBookmark(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let session = temp.db.withSession()
         #expect(session.getBookmark() == nil)
         #expect(session.constraint == "first-unconstrained")
@@ -358,12 +369,12 @@ import Testing
         #expect(temp.db.withSession("first-primary").getBookmark() == nil)
     }
 
-    @Test func decodableRows() async throws {
+    @Test(arguments: D1Backend.allCases) func decodableRows(backend: D1Backend) async throws {
         struct Greeting: Decodable, Equatable {
             let id: Int
             let message: String
         }
-        let temp = try TemporaryD1()
+        let temp = try TemporaryD1(backend)
         let db = temp.db
         try await db.exec(
             "CREATE TABLE g (id INTEGER PRIMARY KEY, message TEXT)\nINSERT INTO g (message) VALUES ('hi')")
@@ -371,11 +382,11 @@ import Testing
         #expect(try await db.prepare("SELECT * FROM g").first(as: Greeting.self) == Greeting(id: 1, message: "hi"))
     }
 
-    @Test func concurrentWritersNeverSeeBusy() async throws {
-        let temp = try TemporaryD1()
-        let other = try temp.secondEngine()
+    @Test(arguments: D1Backend.allCases) func concurrentWritersNeverSeeBusy(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
+        let other = try temp.secondStorage()
         try await temp.db.exec("CREATE TABLE hits (id INTEGER PRIMARY KEY, task INTEGER, n INTEGER)")
-        let engines = [temp.engine, other]
+        let engines = [temp.storage, other]
         try await withThrowingTaskGroup(of: Void.self) { group in
             for task in 0..<8 {
                 let db = D1Database(storage: engines[task % 2])
@@ -413,32 +424,35 @@ import Testing
         #expect(try await db.prepare("SELECT count(*) AS n FROM t").first(column: "n") == 3)
     }
 
-    @Test(arguments: [
-        (
-            "SELECT 'a' LIKE '\(String(repeating: "%a", count: 26))'",
-            "D1_ERROR: LIKE or GLOB pattern too complex: SQLITE_ERROR"
-        ),
-        (
-            "CREATE TABLE wide (\((1...101).map { "c\($0)" }.joined(separator: ", ")))",
-            "D1_ERROR: too many columns on wide: SQLITE_ERROR"
-        ),
-        (
-            "SELECT max(\((1...128).map(String.init).joined(separator: ",")))",
-            "D1_ERROR: too many arguments on function max at offset 7: SQLITE_ERROR"
-        ),
-        (
-            "SELECT \(Array(repeating: "1", count: 102).joined(separator: " + "))",
-            "D1_ERROR: Expression tree is too large (maximum depth 100): SQLITE_ERROR"
-        ),
-    ])
-    func limitsAreD1s(sql: String, message: String) async throws {
-        let temp = try TemporaryD1()
+    @Test(
+        arguments: D1Backend.allCases,
+        [
+            (
+                "SELECT 'a' LIKE '\(String(repeating: "%a", count: 26))'",
+                "D1_ERROR: LIKE or GLOB pattern too complex: SQLITE_ERROR"
+            ),
+            (
+                "CREATE TABLE wide (\((1...101).map { "c\($0)" }.joined(separator: ", ")))",
+                "D1_ERROR: too many columns on wide: SQLITE_ERROR"
+            ),
+            (
+                "SELECT max(\((1...128).map(String.init).joined(separator: ",")))",
+                "D1_ERROR: too many arguments on function max at offset 7: SQLITE_ERROR"
+            ),
+            (
+                "SELECT \(Array(repeating: "1", count: 102).joined(separator: " + "))",
+                "D1_ERROR: Expression tree is too large (maximum depth 100): SQLITE_ERROR"
+            ),
+        ])
+    func limitsAreD1s(backend: D1Backend, example: (String, String)) async throws {
+        let (sql, message) = example
+        let temp = try TemporaryD1(backend)
         let error = await d1Error { _ = try await temp.db.prepare(sql).all() }
         #expect(error?.message == message)
     }
 
-    @Test func blobsLargerThanTheLengthLimitAreRefused() async throws {
-        let temp = try TemporaryD1()
+    @Test(arguments: D1Backend.allCases) func blobsLargerThanTheLengthLimitAreRefused(backend: D1Backend) async throws {
+        let temp = try TemporaryD1(backend)
         let big = [UInt8](repeating: 1, count: 4 * 1024 * 1024 + 1)
         let error = await d1Error { _ = try await temp.db.prepare("SELECT length(?) AS n").bind(big).all() }
         #expect(error?.message.hasSuffix("SQLITE_TOOBIG") == true)

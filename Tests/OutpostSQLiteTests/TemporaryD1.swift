@@ -1,23 +1,50 @@
 import Foundation
 import Outpost
+import OutpostDqlite
 import OutpostSQLite
 import OutpostTestSupport
+import Testing
 
-/// A D1 engine on a fresh file in a temporary directory, removed when released.
+/// The engines the D1 behaviour suite runs against.
+enum D1Backend: String, CaseIterable, CustomTestStringConvertible {
+    /// The embedded engine on a SQLite file.
+    case embedded
+    /// A fresh database on the shared three-node dqlite cluster (`d1 node` processes).
+    case dqlite
+
+    var testDescription: String { rawValue }
+}
+
+/// A D1 database on a fresh file in a temporary directory (removed when released), or a fresh
+/// database on the shared dqlite test cluster.
 final class TemporaryD1 {
+    let backend: D1Backend
     let directory: String
-    let engine: D1Engine
+    let storage: any D1Storage
+    private let databaseName = "t" + UUID().uuidString.prefix(8)
 
-    init() throws {
+    init(_ backend: D1Backend = .embedded) throws {
+        self.backend = backend
         directory = NSTemporaryDirectory() + "outpost-d1-test-" + UUID().uuidString
-        engine = try D1Engine(path: D1Engine.path(stateDirectory: directory, localName: "test"))
+        switch backend {
+        case .embedded:
+            storage = try D1Engine(path: D1Engine.path(stateDirectory: directory, localName: "test"))
+        case .dqlite:
+            storage = try DqliteTestCluster.shared().storage(databaseName)
+        }
     }
 
-    var db: D1Database { D1Database(storage: engine) }
+    /// The embedded engine (embedded-only tests).
+    var engine: D1Engine { storage as! D1Engine }
 
-    /// A second engine on the same file, as another process (the CLI) would open it.
-    func secondEngine() throws -> D1Engine {
-        try D1Engine(path: engine.path)
+    var db: D1Database { D1Database(storage: storage) }
+
+    /// A second storage on the same database, as another process (the CLI, another host) would open it.
+    func secondStorage() throws -> any D1Storage {
+        switch backend {
+        case .embedded: try D1Engine(path: engine.path)
+        case .dqlite: try DqliteTestCluster.shared().storage(databaseName)
+        }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }

@@ -20,9 +20,13 @@ enum ConfigSummary {
             }
         }
         for d1 in config.d1Databases {
-            lines.append(
-                "d1 \(d1.binding) → \(config.outpost.stateDir)/d1/\(d1.localName).sqlite (migrations \(d1.migrationsDir))"
-            )
+            let target: String
+            switch d1.backend {
+            case .sqlite: target = "\(config.outpost.stateDir)/d1/\(d1.localName).sqlite"
+            case .dqlite(let nodes, let database, let timeoutMs):
+                target = "dqlite://\(nodes.joined(separator: ","))/\(database) (timeout \(timeoutMs) ms)"
+            }
+            lines.append("d1 \(d1.binding) → \(target) (migrations \(d1.migrationsDir))")
         }
         for cron in config.crons { lines.append("cron \(cron.expression)") }
         for route in config.routes {

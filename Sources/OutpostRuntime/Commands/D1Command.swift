@@ -5,7 +5,7 @@ import OutpostConfig
 struct D1Command: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "d1", abstract: "Query, migrate and export D1 databases.",
-        subcommands: [D1ExecuteCommand.self, D1MigrationsCommand.self, D1ExportCommand.self])
+        subcommands: [D1ExecuteCommand.self, D1MigrationsCommand.self, D1ExportCommand.self, D1NodeCommand.self])
 }
 
 extension ConfigOptions {

@@ -167,6 +167,6 @@ package enum D1CLI {
         config: WorkerConfig, database name: String, schema: Bool = true, data: Bool = true, tables: [String] = []
     ) throws -> String {
         let database = try D1Databases.find(name, in: config)
-        return try D1Databases.open(database, in: config).exportSQL(schema: schema, data: data, tables: tables)
+        return try D1Databases.exportSQL(database, in: config, schema: schema, data: data, tables: tables)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 package import Outpost
 package import OutpostConfig
+import OutpostDqlite
 package import OutpostSQLite
 
 /// Finds a config's D1 databases by binding or `database_name` and opens their storage.
@@ -44,13 +45,34 @@ package enum D1Databases {
         try D1Engine(path: path(of: database, in: config))
     }
 
-    /// The storage the `d1` commands run `database`'s SQL on: the one the server uses for it.
+    /// The storage the `d1` commands run `database`'s SQL on: the one the server uses for it (its file,
+    /// or its dqlite cluster).
     package static func storage(_ database: D1DatabaseConfig, in config: WorkerConfig) throws -> any D1Storage {
-        try open(database, in: config)
+        switch database.backend {
+        case .sqlite: try open(database, in: config)
+        case .dqlite(let nodes, let name, let timeoutMs):
+            DqliteD1Storage(nodes: nodes, database: name, timeout: .milliseconds(timeoutMs))
+        }
     }
 
     /// Where `database`'s data lives, for the commands' headers.
     package static func location(of database: D1DatabaseConfig, in config: WorkerConfig) -> String {
-        path(of: database, in: config)
+        switch database.backend {
+        case .sqlite: path(of: database, in: config)
+        case .dqlite(let nodes, let name, _): "dqlite://" + nodes.joined(separator: ",") + "/" + name
+        }
+    }
+
+    /// A SQL dump of `database` (see `D1Engine.exportSQL`), from its file or its cluster's leader.
+    package static func exportSQL(
+        _ database: D1DatabaseConfig, in config: WorkerConfig, schema: Bool, data: Bool, tables: [String]
+    ) throws -> String {
+        switch database.backend {
+        case .sqlite:
+            return try open(database, in: config).exportSQL(schema: schema, data: data, tables: tables)
+        case .dqlite(let nodes, let name, let timeoutMs):
+            let storage = DqliteD1Storage(nodes: nodes, database: name, timeout: .milliseconds(timeoutMs))
+            return try storage.exportSQL(schema: schema, data: data, tables: tables)
+        }
     }
 }
