@@ -20,7 +20,13 @@ public final class RedisTestServer: @unchecked Sendable {
         do {
             let server = try RedisTestServer()
             sharedServerPID = server.process.pid
-            atexit { if sharedServerPID > 0 { Glibc.kill(sharedServerPID, SIGTERM) } }
+            // SIGKILL: the server keeps nothing (no RDB, no AOF), and a SIGTERM was seen to be ignored by a
+            // server left running after the test process ended.
+            atexit {
+                guard sharedServerPID > 0 else { return }
+                Glibc.kill(sharedServerPID, SIGCONT)
+                Glibc.kill(sharedServerPID, SIGKILL)
+            }
             return server
         } catch {
             fatalError("cannot start redis-server for the tests: \(error)")
