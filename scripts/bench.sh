@@ -67,8 +67,10 @@ PY
 # The same worker with its KV on Redis (a private redis-server on a unix socket, stopped by PID at exit).
 redis-server --port 0 --unixsocket "$W/redis.sock" --unixsocketperm 700 --save '' --appendonly no \
   --dir "$W" --logfile "$W/redis.log" --daemonize yes --pidfile "$W/redis.pid"
-trap 'kill "$(cat "$W/redis.pid" 2>/dev/null)" 2>/dev/null || true; [ -z "${RM_POLICY:-}" ] || rm -f /usr/sbin/policy-rc.d' EXIT
-for _ in $(seq 50); do [ -S "$W/redis.sock" ] && break; sleep 0.1; done
+for _ in $(seq 50); do [ -S "$W/redis.sock" ] && [ -s "$W/redis.pid" ] && break; sleep 0.1; done
+# The PID is read now: the work directory (and its pid file) is removed before the EXIT trap runs.
+REDIS_PID=$(cat "$W/redis.pid")
+trap 'kill "$REDIS_PID" 2>/dev/null || true; [ -z "${RM_POLICY:-}" ] || rm -f /usr/sbin/policy-rc.d' EXIT
 sed -e 's|^id = "bench"$|id = "bench"\nbackend = "redis"\nurl = "unix://'"$W"'/redis.sock"|' \
   "$W/wrangler.toml" >"$W/wrangler-redis.toml"
 cfgr=(--config "$W/wrangler-redis.toml")
