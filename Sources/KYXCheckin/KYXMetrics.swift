@@ -45,63 +45,42 @@ public final class KYXMetrics: Sendable {
     }
 
     func hit(_ family: CacheFamily) {
-        count(family) {
-            $0.hits += 1
-        } record: {
-            $0.hits.increment()
-        }
+        count(family, \.hits, \.hits)
     }
     func miss(_ family: CacheFamily) {
-        count(family) {
-            $0.misses += 1
-        } record: {
-            $0.misses.increment()
-        }
+        count(family, \.misses, \.misses)
     }
     func error(_ family: CacheFamily) {
-        count(family) {
-            $0.errors += 1
-        } record: {
-            $0.errors.increment()
-        }
+        count(family, \.errors, \.errors)
     }
     /// Counts one KV get of `family` (hit, miss or error).
     func kvRead(_ family: CacheFamily) {
-        count(family) {
-            $0.kvReads += 1
-        } record: {
-            $0.kvReads.increment()
-        }
+        count(family, \.kvReads, \.kvReads)
     }
     /// Counts one KV put of `family`.
     func kvWrite(_ family: CacheFamily) {
-        count(family) {
-            $0.kvWrites += 1
-        } record: {
-            $0.kvWrites.increment()
-        }
+        count(family, \.kvWrites, \.kvWrites)
     }
     /// Counts one KV delete of `family`.
     func kvDelete(_ family: CacheFamily) {
-        count(family) {
-            $0.kvDeletes += 1
-        } record: {
-            $0.kvDeletes.increment()
-        }
+        count(family, \.kvDeletes, \.kvDeletes)
     }
 
-    /// Applies `change` to `family`'s counters and `record` to its swift-metrics handles (made on first use).
+    /// Adds one to `family`'s `counter` (and to the `total`, if given) under one lock, then increments its
+    /// swift-metrics `handle` (handles made on first use).
     private func count(
-        _ family: CacheFamily, _ change: (inout FamilyCounters) -> Void, record: (KYXFamilyRecorder) -> Void
+        _ family: CacheFamily, _ counter: WritableKeyPath<FamilyCounters, Int>,
+        _ handle: KeyPath<KYXFamilyRecorder, Counter>, total: WritableKeyPath<State, Int>? = nil
     ) {
         let recorder = state.withLock { state -> KYXFamilyRecorder in
-            change(&state.families[family, default: .init()])
+            state.families[family, default: .init()][keyPath: counter] += 1
+            if let total { state[keyPath: total] += 1 }
             if let recorder = state.recorders[family] { return recorder }
             let recorder = KYXFamilyRecorder(family: family, factory: factory ?? MetricsSystem.factory)
             state.recorders[family] = recorder
             return recorder
         }
-        record(recorder)
+        recorder[keyPath: handle].increment()
     }
 
     /// KV gets, puts and deletes of `family`.
@@ -115,22 +94,12 @@ public final class KYXMetrics: Sendable {
 
     /// Counts one D1 query run for `family` (a cache miss, or caching off).
     func d1Executed(_ family: CacheFamily) {
-        state.withLock { $0.d1Executed += 1 }
-        count(family) {
-            $0.d1Executed += 1
-        } record: {
-            $0.d1Executed.increment()
-        }
+        count(family, \.d1Executed, \.d1Executed, total: \.d1Executed)
     }
 
     /// Counts one D1 query a cache hit of `family` made unnecessary.
     func d1Avoided(_ family: CacheFamily) {
-        state.withLock { $0.d1Avoided += 1 }
-        count(family) {
-            $0.d1Avoided += 1
-        } record: {
-            $0.d1Avoided.increment()
-        }
+        count(family, \.d1Avoided, \.d1Avoided, total: \.d1Avoided)
     }
 
     /// D1 queries run and avoided for `family`.
