@@ -195,7 +195,8 @@ final class SlowRequests: Sendable {
                 while !stopping.load(ordering: .acquiring) {
                     let result: Result
                     do {
-                        let response = try HTTPTestClient(port: port, timeoutSeconds: 30).request("GET", "/slow?ms=1500")
+                        let response = try HTTPTestClient(port: port, timeoutSeconds: 30).request(
+                            "GET", "/slow?ms=1500")
                         result = Result(status: response.status, text: response.text, end: .now)
                     } catch {
                         result = Result(status: 0, text: "\(error)", end: .now)

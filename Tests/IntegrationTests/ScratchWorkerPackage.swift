@@ -39,15 +39,21 @@ final class ScratchWorkerPackage: Sendable {
         """
 
     private init() throws {
-        let root = try TestDirectory.make(prefix: "outpost-scratch-package")
+        // OUTPOST_SCRATCH_PACKAGE=DIR keeps the package (and its build) in DIR across runs: a developer's
+        // second run only rebuilds what changed. Without it the package is new and removed at exit.
+        let kept = ProcessInfo.processInfo.environment["OUTPOST_SCRATCH_PACKAGE"]
+        let root = try kept ?? TestDirectory.make(prefix: "outpost-scratch-package")
         self.root = root
         executable = root + "/.build/debug/" + Self.product
-        Self.createdRoot.withLock { $0 = root }
-        atexit {
-            if let root = ScratchWorkerPackage.createdRoot.withLock({ $0 }) {
-                try? FileManager.default.removeItem(atPath: root)
+        if kept == nil {
+            Self.createdRoot.withLock { $0 = root }
+            atexit {
+                if let root = ScratchWorkerPackage.createdRoot.withLock({ $0 }) {
+                    try? FileManager.default.removeItem(atPath: root)
+                }
             }
         }
+        try? FileManager.default.removeItem(atPath: root + "/migrations")
         // The checkout this test was built from: Tests/IntegrationTests/<this file>.
         var checkout = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { checkout.deleteLastPathComponent() }

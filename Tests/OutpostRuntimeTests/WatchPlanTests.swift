@@ -24,6 +24,15 @@ struct WatchPlanTests {
         #expect(plan().classify("/p/Sources/app/migrations/0002_more.sql") == .migrations(database: "DB"))
     }
 
+    @Test func aConfigFoundByNameIsMatchedByItsFullPath() {
+        let config = WorkerConfig(file: "wrangler.toml", directory: "/p")
+        let plan = WatchPlan(packageRoot: "/p", config: config)
+        #expect(plan.configFile == "/p/wrangler.toml")
+        #expect(plan.classify("/p/wrangler.toml") == .config)
+        #expect(plan.classify("/p/.dev.vars") == .secrets)
+        #expect(plan.directories.map(\.path) == ["/p", "/p/Sources"])
+    }
+
     @Test func editorScratchFilesBuildOutputAndOtherFilesAreIgnored() {
         for path in [
             "/p/Sources/app/.Main.swift.swp", "/p/Sources/app/Main.swift~", "/p/Sources/app/4913",

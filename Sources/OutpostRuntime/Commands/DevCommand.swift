@@ -66,11 +66,13 @@ struct DevCommand: WorkerCommand {
         let session = DevSession(
             nginxArguments: [nginx, "-p", prefix, "-c", confPath, "-e", "stderr"], logger: logger)
         let loop = DevLoop(
-            url: "http://127.0.0.1:\(httpPort)", config: config, build: build, session: session, site: site, logger: logger,
+            url: "http://127.0.0.1:\(httpPort)", config: config, build: build, session: session, site: site,
+            logger: logger,
             loadConfig: loadConfig, applyMigrations: applyMigrations ? Self.applyMigrationsBlocking : nil)
         defer { loop.stop() }
         // The session blocks until dev stops: on a thread of its own, not the cooperative pool.
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<Int32, any Error>, Never>) in
+        let outcome = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<Int32, any Error>, Never>) in
             Thread.detachNewThread {
                 continuation.resume(
                     returning: Result {
@@ -141,7 +143,8 @@ struct DevCommand: WorkerCommand {
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                try await D1CLI.applyMigrations(config: config, database: database, confirm: false, console: .standard())
+                try await D1CLI.applyMigrations(
+                    config: config, database: database, confirm: false, console: .standard())
             } catch {
                 FileHandle.standardError.write(Data("\(DevWatcher.prefix)✘ \(error)\n".utf8))
             }

@@ -125,10 +125,14 @@ final class DevWatcher: Sendable {
     private func rebuild(after paths: [String]) -> Bool {
         let plan = state.withLock { $0.plan }
         let sources = paths.filter { plan.classify($0) == .sources }
-        say("building \(build.product) (\(build.configuration)) after a change to \(describe(sources)): \(build.commandLine)")
+        say(
+            "building \(build.product) (\(build.configuration)) after a change to \(describe(sources)): \(build.commandLine)"
+        )
         let outcome = build.run(output: actions.write)
-        let took = String(format: "%.1f s", Double(outcome.duration.components.seconds)
-            + Double(outcome.duration.components.attoseconds) / 1e18)
+        let took = String(
+            format: "%.1f s",
+            Double(outcome.duration.components.seconds)
+                + Double(outcome.duration.components.attoseconds) / 1e18)
         guard outcome.succeeded else {
             let count = outcome.errors.count
             let first = outcome.errors.first.map { ": \($0)" } ?? ""

@@ -38,7 +38,12 @@ final class FileWatcher: Sendable {
     func watch(_ directory: String, recursive: Bool) -> Int {
         let descriptor = inotify_add_watch(fd, directory, Self.mask)
         guard descriptor >= 0 else { return 0 }
-        watched.withLock { $0[descriptor] = Watched(path: directory, recursive: recursive) }
+        // A directory watched twice (the config's folder inside Sources/) stays recursive if it was.
+        watched.withLock { current in
+            let wasRecursive = current[descriptor]?.recursive ?? false
+            current[descriptor] = Watched(
+                path: current[descriptor]?.path ?? directory, recursive: recursive || wasRecursive)
+        }
         guard recursive else { return 1 }
         var count = 1
         for child in subdirectories(of: directory) { count += watch(child, recursive: true) }

@@ -14,7 +14,8 @@ struct WatchPlan: Sendable, Equatable {
     /// The plan for `config` in the package at `packageRoot`.
     init(packageRoot: String, config: WorkerConfig) {
         self.packageRoot = packageRoot
-        configFile = config.file
+        // `file` is the path as the user gave it (or the file name found in the working directory).
+        configFile = ConfigPath.normalize(config.directory + "/" + (config.file as NSString).lastPathComponent)
         var folders: [String: String] = [:]
         for database in config.d1Databases {
             if let migrations = try? D1CLI.migrations(config: config, database: database.binding) {

@@ -53,7 +53,8 @@ struct WorkerBuild: Sendable, Equatable {
     /// `swift build --product <product>` with the configuration and build directory.
     var arguments: [String] {
         [swift, "build", "--package-path", packagePath, "--product", product]
-            + (configuration == "release" ? ["-c", "release"] : []) + (scratchPath.map { ["--scratch-path", $0] } ?? [])
+            + (configuration == "release" ? ["-c", "release"] : [])
+            + (scratchPath.map { ["--scratch-path", $0] } ?? [])
     }
 
     /// The command as a person would type it.
