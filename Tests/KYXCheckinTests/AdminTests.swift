@@ -236,6 +236,9 @@ struct AdminTests {
         #expect(ops["logs"]?.arrayValue?.isEmpty == false)
         #expect(try await app.json("GET", "/api/admin/logs/distributions", cookie: cookie).body["success"] == true)
         let charts = try await app.json("GET", "/api/admin/charts", cookie: cookie).body
-        #expect(charts["checkinsPerDay"]?[0]?["count"] == 1)
+        // Every one of the 30 days, oldest first: today's check-in is the last.
+        #expect(charts["checkinsPerDay"]?.arrayValue?.count == 30)
+        #expect(charts["checkinsPerDay"]?[29]?["count"] == 1)
+        #expect(charts["checkinsPerDay"]?[0]?["count"] == 0)
     }
 }
