@@ -53,7 +53,8 @@ struct KVBudgetTests {
         let stats = try await cost(app, "GET", "/api/stats", cookie: cookie)
         #expect(stats.reads == [.sessions: 1, .userStats: 1])
         #expect(stats.writes.isEmpty)
-        #expect(try await cost(app, "GET", "/api/ranking?type=today", cookie: cookie).reads == [.sessions: 1, .rankings: 1])
+        #expect(
+            try await cost(app, "GET", "/api/ranking?type=today", cookie: cookie).reads == [.sessions: 1, .rankings: 1])
         let checkIn = try await cost(app, "POST", "/api/checkin", cookie: cookie)
         #expect(checkIn.reads == [.sessions: 1, .config: 1, .userStats: 1])
         #expect(checkIn.writes[.userStats] == 1)  // the stats, once, for the day's change
@@ -76,7 +77,9 @@ struct KVBudgetTests {
         let users = 30
         let app = try TestApp(vars: Self.memoryOn)
         try await app.stock(users, cents: 1000, prefix: "DAY")
-        let paths = ["/", "/api/user", "/api/checkin/status", "/api/stats", "/api/codes/recent", "/api/ranking?type=today"]
+        let paths = [
+            "/", "/api/user", "/api/checkin/status", "/api/stats", "/api/codes/recent", "/api/ranking?type=today",
+        ]
         var requests = 0
         for index in 0..<users {
             let cookie = try await app.login("day\(index)")
