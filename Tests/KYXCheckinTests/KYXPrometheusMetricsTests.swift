@@ -10,7 +10,7 @@ import Testing
 @Suite("KYX metrics through swift-metrics")
 struct KYXPrometheusMetricsTests {
     @Test func cacheHitsMissesAndAvoidedQueriesAreRecordedPerFamily() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.login("prom")
         let registry = PrometheusCollectorRegistry()
         let worker = KYXWorker(
