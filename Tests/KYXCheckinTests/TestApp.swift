@@ -38,7 +38,8 @@ struct TestApp: Sendable {
             .vars(["DEV_LOGIN_ENABLED": "true", "ADMIN_PBKDF2_ITERATIONS": "1000", "TIMEZONE_OFFSET_MINUTES": "480"])
             .vars(vars)
         if let kvStorage { overrides = overrides.kv("KV", storage: kvStorage) }
-        test = try await TestWorker(worker, config: Self.configPath, overrides: overrides, clock: clock, fetcher: fetcher)
+        test = try await TestWorker(
+            worker, config: Self.configPath, overrides: overrides, clock: clock, fetcher: fetcher)
         db = try test.env.d1("DB")
         kv = try test.env.kv("KV")
     }
