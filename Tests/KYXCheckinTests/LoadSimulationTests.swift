@@ -22,7 +22,7 @@ struct LoadSimulationTests {
                 vars["CACHE_\(family.rawValue.uppercased())_ENABLED"] = "false"
             }
         }
-        let app = try TestApp(vars: vars)
+        let app = try await TestApp(vars: vars)
         try await app.stock(Self.users, cents: 1000, prefix: "LOAD")
         let paths = ["/api/user", "/api/stats", "/api/checkin/status", "/api/codes/recent", "/api/ranking?type=today"]
         for index in 0..<Self.users {

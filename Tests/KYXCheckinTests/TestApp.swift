@@ -30,7 +30,7 @@ struct TestApp: Sendable {
     init(
         kvStorage: (any KVStorage)? = nil, vars: [String: JSONValue] = [:], clock: ManualClock = TestApp.clock(),
         fetcher: any Fetcher = FakeLinuxDo()
-    ) throws {
+    ) async throws {
         self.clock = clock
         metrics = KYXMetrics()
         worker = KYXWorker(clock: CheckinClock { clock.now }, metrics: metrics, log: { _ in })
@@ -39,7 +39,8 @@ struct TestApp: Sendable {
             .vars(Self.kvOnly)
             .vars(vars)
         if let kvStorage { overrides = overrides.kv("KV", storage: kvStorage) }
-        test = try TestWorker(worker, config: Self.configPath, overrides: overrides, clock: clock, fetcher: fetcher)
+        test = try await TestWorker(
+            worker, config: Self.configPath, overrides: overrides, clock: clock, fetcher: fetcher)
         db = try test.env.d1("DB")
         kv = try test.env.kv("KV")
     }
