@@ -42,7 +42,7 @@ struct KVBudgetTests {
     private static let memoryOnly: [String: JSONValue] = memoryOn.merging(["WARM_AT_LOGIN": "false"]) { $1 }
 
     @Test func eachRouteReadsTheSessionOnceAndOnlyWhatItServes() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         try await app.stock(1, cents: 1000, prefix: "BUDGET")
         let cookie = try await app.login("budget")
         #expect(try await cost(app, "GET", "/", cookie: cookie).reads.isEmpty)
@@ -64,7 +64,7 @@ struct KVBudgetTests {
     }
 
     @Test func aPageLoadBurstReadsKVOnceThroughTheMemoryLevel() async throws {
-        let app = try TestApp(vars: Self.memoryOnly)
+        let app = try await TestApp(vars: Self.memoryOnly)
         let cookie = try await app.login("burst")
         #expect(try await cost(app, "GET", "/api/user", cookie: cookie).reads.isEmpty)  // the login kept it
         app.clock.advance(seconds: 11)
@@ -75,7 +75,7 @@ struct KVBudgetTests {
 
     @Test func theSimulatedDayStaysWithinTheBriefsBudget() async throws {
         let users = 30
-        let app = try TestApp(vars: Self.memoryOn)
+        let app = try await TestApp(vars: Self.memoryOn)
         try await app.stock(users, cents: 1000, prefix: "DAY")
         let paths = [
             "/", "/api/user", "/api/checkin/status", "/api/stats", "/api/codes/recent", "/api/ranking?type=today",
@@ -104,7 +104,7 @@ struct KVBudgetTests {
     }
 
     @Test func theMemoryLevelNeverOutlivesALogoutOrAnAdminChange() async throws {
-        let app = try TestApp(vars: Self.memoryOnly)
+        let app = try await TestApp(vars: Self.memoryOnly)
         try await app.stock(1, cents: 500, prefix: "GIFT")
         let cookie = try await app.login("fresh")
         #expect(try await app.json("GET", "/api/stats", cookie: cookie).body["stats"]?["codeCount"] == 0)
@@ -118,13 +118,13 @@ struct KVBudgetTests {
     }
 
     @Test func theLoginWarmsTheStatsAndTodaysRanking() async throws {
-        let app = try TestApp(vars: Self.memoryOn)
+        let app = try await TestApp(vars: Self.memoryOn)
         let cookie = try await app.login("warm")
         let stats = try await app.send("GET", "/api/stats", cookie: cookie)
         #expect(stats.headers[CacheSourceHeader.name] == "memory")
         let ranking = try await app.send("GET", "/api/ranking?type=today", cookie: cookie)
         #expect(ranking.headers[CacheSourceHeader.name] != "d1")
-        let cold = try TestApp(vars: Self.memoryOnly)
+        let cold = try await TestApp(vars: Self.memoryOnly)
         let coldCookie = try await cold.login("cold")
         #expect(try await cold.send("GET", "/api/stats", cookie: coldCookie).headers[CacheSourceHeader.name] == "d1")
     }
