@@ -99,6 +99,26 @@ struct DevWatchTests {
         #expect(count("[watch] building ", in: dev.stdout) == 2)
     }
 
+    @Test func aBuildWhoseWorkerCannotStartLeavesTheOldWorkerServing() throws {
+        let package = try package()
+        defer { try? package.restoreMain() }
+        let run = try startDev(package)
+        defer { run.stop() }
+        let (dev, port) = (run.process, run.port)
+        let old = try #require(get(port))
+        try package.setMessage("never served")
+        try package.makeWorkersExitAtStart()
+        try OutpostStack.waitFor(seconds: Self.buildLimit) {
+            dev.stdout.contains("[watch] ✘ the new worker did not start")
+        }
+        #expect(dev.stderr.contains("this build cannot start"))
+        #expect(get(port) == old)
+        let fixed = "started \(UUID().uuidString.prefix(8))"
+        try package.restoreMain()
+        try package.setMessage(fixed)
+        try waitFor(fixed + "\n", port: port, dev: dev)
+    }
+
     @Test func aBurstOfSavesIsOneBuildAndSavesDuringABuildAreOneMore() throws {
         let package = try package()
         let run = try startDev(package)
@@ -139,7 +159,8 @@ struct DevWatchTests {
             ScratchWorkerPackage.config.replacing("GREETING = \"hello\"", with: "GREETING = \"changed\"")
                 + "[assets]\ndirectory = \"public\"\n")
         try waitFor("changed", at: "/var?name=GREETING", port: port, dev: dev)
-        #expect(get(port, "/static.txt") == "from nginx\n")
+        // nginx's reload (SIGHUP) is asynchronous too: its new workers take over shortly.
+        try waitFor("from nginx\n", at: "/static.txt", port: port, dev: dev)
         #expect(dev.stdout.contains("nginx re-rendered and reloaded"))
         let conf = try String(contentsOfFile: run.state + "/nginx/nginx.conf", encoding: .utf8)
         #expect(conf.contains(package.root + "/public"))

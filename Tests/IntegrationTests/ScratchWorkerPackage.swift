@@ -103,6 +103,26 @@ final class ScratchWorkerPackage: Sendable {
         try write("Sources/\(Self.product)/Message.swift", "enum Message {\n    static let text: Int = \"broken\"\n}\n")
     }
 
+    /// Saves a `main.swift` whose worker processes exit at once (the build succeeds, the binary cannot
+    /// serve); `restoreMain()` saves the working one again.
+    func makeWorkersExitAtStart() throws {
+        let exiting = """
+            import Foundation
+
+            if CommandLine.arguments.dropFirst().first == "_worker" {
+                FileHandle.standardError.write(Data("this build cannot start\\n".utf8))
+                exit(3)
+            }
+
+            """
+        try write("Sources/\(Self.product)/main.swift", exiting + Self.main)
+    }
+
+    /// Saves the working `main.swift`.
+    func restoreMain() throws {
+        try write("Sources/\(Self.product)/main.swift", Self.main)
+    }
+
     /// The compiler's error for `breakMessage()`.
     static let brokenMessageError = "cannot convert value of type 'String' to specified type 'Int'"
 
