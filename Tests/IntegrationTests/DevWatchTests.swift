@@ -127,12 +127,12 @@ struct DevWatchTests {
         let tag = UUID().uuidString.prefix(8)
         for index in 1...5 {
             try package.setMessage("burst \(tag) \(index)")
-            usleep(20_000)
+            usleep(2_000)
         }
         try OutpostStack.waitFor(seconds: 30) { dev.stdout.contains("[watch] building ") }
         for index in 1...3 {
             try package.setMessage("during \(tag) \(index)")
-            usleep(20_000)
+            usleep(2_000)
         }
         let savedDuringTheBuild = !dev.stdout.contains("build succeeded")
         try waitFor("during \(tag) 3\n", port: port, dev: dev)
@@ -194,7 +194,7 @@ struct DevWatchTests {
     }
 }
 
-/// Slow requests (`/slow?ms=1500`) sent back to back by two threads half a request apart, so one is
+/// Slow requests (`/slow?ms=3000`) sent back to back by two threads half a request apart, so one is
 /// always in flight, until `finish()`.
 final class SlowRequests: Sendable {
     /// One slow request.
@@ -212,12 +212,12 @@ final class SlowRequests: Sendable {
     init(port: Int) {
         for thread in 0..<2 {
             Thread.detachNewThread { [self] in
-                usleep(UInt32(thread * 750_000))
+                usleep(UInt32(thread * 1_500_000))
                 while !stopping.load(ordering: .acquiring) {
                     let result: Result
                     do {
                         let response = try HTTPTestClient(port: port, timeoutSeconds: 30).request(
-                            "GET", "/slow?ms=1500")
+                            "GET", "/slow?ms=3000")
                         result = Result(status: response.status, text: response.text, end: .now)
                     } catch {
                         result = Result(status: 0, text: "\(error)", end: .now)
