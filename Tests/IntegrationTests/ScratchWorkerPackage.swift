@@ -42,7 +42,9 @@ final class ScratchWorkerPackage: Sendable {
         // OUTPOST_SCRATCH_PACKAGE=DIR keeps the package (and its build) in DIR across runs: a developer's
         // second run only rebuilds what changed. Without it the package is new and removed at exit.
         let kept = ProcessInfo.processInfo.environment["OUTPOST_SCRATCH_PACKAGE"]
-        let root = try kept ?? TestDirectory.make(prefix: "outpost-scratch-package")
+        // Without `//` (the temp directory's path may end in `/`): paths are compared with what dev prints.
+        let made = try kept ?? TestDirectory.make(prefix: "outpost-scratch-package")
+        let root = (made as NSString).standardizingPath
         self.root = root
         executable = root + "/.build/debug/" + Self.product
         if kept == nil {
