@@ -4,8 +4,11 @@ import Glibc
 extension ChildProcess {
     /// Runs `arguments` (argv[0] is the program's path) to its end with standard output and error
     /// joined, handing the output to `output` as it comes (in chunks of bytes, not lines) and standard input
-    /// on `/dev/null`; returns the wait status. Blocks the calling thread: call it from a dedicated one.
-    static func run(_ arguments: [String], output: (ArraySlice<UInt8>) -> Void) throws -> Int32 {
+    /// on `/dev/null`; returns the wait status. `started` is told the process once it runs (to stop it
+    /// early). Blocks the calling thread: call it from a dedicated one.
+    static func run(
+        _ arguments: [String], started: (ChildProcess) -> Void = { _ in }, output: (ArraySlice<UInt8>) -> Void
+    ) throws -> Int32 {
         var fds: [Int32] = [0, 0]
         // A socket pair is created close-on-exec atomically (Glibc offers no `pipe2`), so no process
         // spawned meanwhile by another thread keeps the write end and the read below sees its end.
@@ -24,6 +27,7 @@ extension ChildProcess {
             throw error
         }
         close(fds[1])
+        started(process)
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import OutpostConfig
 import Synchronization
 
@@ -38,6 +39,8 @@ final class DevWatcher: Sendable {
     private let wake = DispatchSemaphore(value: 0)
     private let stopped = Atomic<Bool>(false)
     private let files: FileWatcher
+    /// The `swift build` under way, interrupted by `stop()`.
+    private let building = Mutex<ChildProcess?>(nil)
 
     /// A watcher for `config`'s worker, built by `build`; acts `quiet` after the last change.
     init(config: WorkerConfig, build: WorkerBuild, actions: Actions, quiet: Duration = .milliseconds(300)) throws {
@@ -66,10 +69,11 @@ final class DevWatcher: Sendable {
         Thread.detachNewThread { [self] in loop() }
     }
 
-    /// Stops watching; a build under way is left to finish in the background.
+    /// Stops watching and interrupts a build under way (as Ctrl-C would: `x` signals only `dev`).
     func stop() {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         files.stop()
+        building.withLock { $0 }?.send(SIGINT)
         wake.signal()
     }
 
@@ -128,7 +132,8 @@ final class DevWatcher: Sendable {
         say(
             "building \(build.product) (\(build.configuration)) after a change to \(describe(sources)): \(build.commandLine)"
         )
-        let outcome = build.run(output: actions.write)
+        let outcome = build.run(started: { process in building.withLock { $0 = process } }, output: actions.write)
+        building.withLock { $0 = nil }
         let took = String(
             format: "%.1f s",
             Double(outcome.duration.components.seconds)

@@ -62,21 +62,21 @@ struct WorkerBuild: Sendable, Equatable {
         (["swift"] + arguments.dropFirst()).joined(separator: " ")
     }
 
-    /// Runs the build, handing its output to `output` as it comes. Blocks: call it from a dedicated
-    /// thread.
-    func run(output: (ArraySlice<UInt8>) -> Void) -> Outcome {
-        let started = ContinuousClock.now
+    /// Runs the build, handing its output to `output` as it comes; `started` is told the `swift build`
+    /// process (to interrupt it). Blocks: call it from a dedicated thread.
+    func run(started: (ChildProcess) -> Void = { _ in }, output: (ArraySlice<UInt8>) -> Void) -> Outcome {
+        let start = ContinuousClock.now
         var text: [UInt8] = []
         let status: Int32
         do {
-            status = try ChildProcess.run(arguments) { chunk in
+            status = try ChildProcess.run(arguments, started: started) { chunk in
                 text += chunk
                 output(chunk)
             }
         } catch {
             let message = "error: \(error)"
             output(ArraySlice(Array((message + "\n").utf8)))
-            return Outcome(succeeded: false, errors: [message], duration: ContinuousClock.now - started)
+            return Outcome(succeeded: false, errors: [message], duration: ContinuousClock.now - start)
         }
         var errors: [String] = []
         for line in String(decoding: text, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -84,6 +84,6 @@ struct WorkerBuild: Sendable, Equatable {
             errors.append(line)
         }
         return Outcome(
-            succeeded: WaitStatus.exitCode(status) == 0, errors: errors, duration: ContinuousClock.now - started)
+            succeeded: WaitStatus.exitCode(status) == 0, errors: errors, duration: ContinuousClock.now - start)
     }
 }
