@@ -45,8 +45,12 @@ struct DevCommandTests {
         #expect(mode.c_lflag & tcflag_t(ICANON) == 0, "keys are read one by one")
         pair.type("c")
         try OutpostStack.waitFor { dev.stdout.contains("\u{1B}[2J") }
+        // Serving first: a stop while the worker process still starts is another case.
+        try OutpostStack.waitFor {
+            (try? HTTPTestClient(port: port, timeoutSeconds: 2).request("GET", "/"))?.status == 200
+        }
         pair.type("x")
-        #expect(dev.waitForExit(seconds: 15) == 0)
+        #expect(dev.waitForExit(seconds: 15) == 0, "\(dev.stderr)")
         tcgetattr(pair.terminal, &mode)
         #expect(mode.c_lflag & tcflag_t(ICANON) != 0, "the terminal's mode is restored")
         #expect(mode.c_lflag & tcflag_t(ECHO) != 0)
