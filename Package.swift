@@ -116,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "outpost-bench",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostDqlite", "OutpostTestSupport",
+                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostDqlite", "OutpostRuntime", "OutpostTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -70,7 +70,9 @@ public final class UpstreamStack: @unchecked Sendable {
             let (nginx, port) = try Self.nginx(
                 config: loaded, addresses: [addresses[index]], prefix: directory + "/nginx-host\(index + 1)")
             hosts.append(
-                Host(directory: server.directory, socketPath: server.socket, server: server.process, nginx: nginx, port: port))
+                Host(
+                    directory: server.directory, socketPath: server.socket, server: server.process, nginx: nginx,
+                    port: port))
         }
         self.hosts = hosts
         (nginx, port) = try Self.nginx(config: loaded, addresses: addresses, prefix: directory + "/nginx")
@@ -107,7 +109,9 @@ public final class UpstreamStack: @unchecked Sendable {
         let host = hosts[index]
         let process = try TestProcess(
             executable: executable,
-            arguments: arguments + ["--config", host.directory + "/wrangler.toml", "--persist-to", host.directory + "/state"],
+            arguments: arguments + [
+                "--config", host.directory + "/wrangler.toml", "--persist-to", host.directory + "/state",
+            ],
             directory: host.directory, environment: environment, name: "command-\(UUID().uuidString.prefix(6))")
         let code = process.waitForExit(seconds: 60)
         return OutpostStack.CommandResult(code: code, stdout: process.stdout, stderr: process.stderr)

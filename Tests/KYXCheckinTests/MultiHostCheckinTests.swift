@@ -91,7 +91,8 @@ struct MultiHostCheckinTests {
         let handedOut = answers.compactMap { $0.body?["redemptionCode"] as? String }
         #expect(handedOut.count == Self.codes)
         #expect(Set(handedOut) == Set((1...Self.codes).map { String(format: "HOSTS%04d", $0) }))
-        #expect(answers.filter { $0.body?["status"] as? String == "pending_distribution" }.count == Self.users - Self.codes)
+        #expect(
+            answers.filter { $0.body?["status"] as? String == "pending_distribution" }.count == Self.users - Self.codes)
 
         let storage = cluster.storage(database, timeout: .seconds(20))
         func number(_ sql: String) throws -> Int64? {
@@ -101,16 +102,20 @@ struct MultiHostCheckinTests {
         }
         let users = "(SELECT id FROM users WHERE dev_login LIKE 'user%')"
         #expect(try number("SELECT count(*) FROM check_ins WHERE user_id IN \(users)") == Int64(Self.users))
-        #expect(try number("SELECT count(DISTINCT user_id) FROM check_ins WHERE user_id IN \(users)") == Int64(Self.users))
-        #expect(try number("SELECT count(*) FROM check_ins WHERE status = 'pending_distribution'") == Int64(Self.users - Self.codes))
+        #expect(
+            try number("SELECT count(DISTINCT user_id) FROM check_ins WHERE user_id IN \(users)") == Int64(Self.users))
+        #expect(
+            try number("SELECT count(*) FROM check_ins WHERE status = 'pending_distribution'")
+                == Int64(Self.users - Self.codes))
         #expect(try number("SELECT count(*) FROM check_ins WHERE status = 'completed'") == Int64(Self.codes))
         #expect(try number("SELECT count(*) FROM redemption_codes WHERE is_distributed = 1") == Int64(Self.codes))
         #expect(
             try number("SELECT count(DISTINCT distributed_to) FROM redemption_codes WHERE is_distributed = 1")
                 == Int64(Self.codes))
         #expect(
-            try number("SELECT count(*) FROM check_ins c JOIN redemption_codes r ON r.checkin_id = c.id "
-                + "WHERE r.code = c.redemption_code AND r.distributed_to = c.user_id") == Int64(Self.codes))
+            try number(
+                "SELECT count(*) FROM check_ins c JOIN redemption_codes r ON r.checkin_id = c.id "
+                    + "WHERE r.code = c.redemption_code AND r.distributed_to = c.user_id") == Int64(Self.codes))
     }
 
     private func login(_ stack: UpstreamStack, host: Int?, _ username: String) throws -> HTTPTestResponse {
