@@ -22,6 +22,8 @@ struct KVCache: Sendable {
     var memoryTTL = 0
     /// The request's instant in epoch seconds (memory expiry).
     var now: Double = 0
+    /// The request's own KV operation counts, or `nil`.
+    var tally: KVTally? = nil
 
     /// The cached value of `key`, or `nil` on a miss, when off, or on a KV error.
     func get(_ key: String) async -> JSONValue? {
@@ -36,6 +38,7 @@ struct KVCache: Sendable {
             return (value, .memory)
         }
         metrics.kvRead(family)
+        tally?.read()
         do {
             if let value = try await kv.getJSON(key) {
                 metrics.hit(family)
@@ -56,6 +59,7 @@ struct KVCache: Sendable {
         let lifetime = seconds ?? ttl
         guard lifetime >= KVLimits.minExpirationTtl else { return }
         metrics.kvWrite(family)
+        tally?.write()
         do {
             try await kv.put(key, json: value, expirationTtl: lifetime)
             remember(key, value, ttl: lifetime)
@@ -64,6 +68,22 @@ struct KVCache: Sendable {
             metrics.error(family)
             log("KV write of \(family.rawValue) failed: \(error)")
         }
+    }
+
+    /// Stores a recomputed `value` (cron, warm-up) unless KV already holds the same: a KV read instead of a
+    /// write when nothing changed (a night without check-ins rewrites nothing). An unchanged entry is left
+    /// to its TTL, after which the next read loads it again. Answers whether it wrote.
+    @discardableResult
+    func putIfChanged(_ key: String, _ value: JSONValue) async -> Bool {
+        guard enabled, let kv else { return false }
+        metrics.kvRead(family)
+        tally?.read()
+        if let current = try? await kv.getJSON(key), current == value {
+            remember(key, value)
+            return false
+        }
+        await put(key, value)
+        return true
     }
 
     /// Keeps `value` in the memory level only (no KV write): a value about to change, or one just read
@@ -78,6 +98,7 @@ struct KVCache: Sendable {
         memory?.remove(key)
         guard let kv else { return }
         metrics.kvDelete(family)
+        tally?.delete()
         do {
             try await kv.delete(key)
         } catch {
@@ -117,6 +138,7 @@ struct KVCache: Sendable {
                     let page = try await kv.list(prefix: prefix, cursor: cursor)
                     for key in page.keys {
                         metrics.kvDelete(family)
+                        tally?.delete()
                         try await kv.delete(key.name)
                         removed += 1
                     }
