@@ -42,7 +42,7 @@ struct KVCache: Sendable {
         do {
             if let value = try await kv.getJSON(key) {
                 metrics.hit(family)
-                remember(key, value)
+                remember(key, value, replace: false)
                 return (value, .kv)
             }
             metrics.miss(family)
@@ -87,10 +87,11 @@ struct KVCache: Sendable {
     }
 
     /// Keeps `value` in the memory level only (no KV write): a value about to change, or one just read
-    /// from KV. At most `ttl` seconds when given (a KV entry's own lifetime).
-    func remember(_ key: String, _ value: JSONValue, ttl seconds: Int? = nil) {
+    /// from KV. At most `ttl` seconds when given (a KV entry's own lifetime). A fill (`replace` false)
+    /// leaves a live entry alone: it may hold an update made while the fill read D1 or KV.
+    func remember(_ key: String, _ value: JSONValue, ttl seconds: Int? = nil, replace: Bool = true) {
         guard enabled, memoryTTL > 0, let memory else { return }
-        memory.set(key, value, seconds: min(memoryTTL, seconds ?? memoryTTL), now: now)
+        memory.set(key, value, seconds: min(memoryTTL, seconds ?? memoryTTL), now: now, replace: replace)
     }
 
     /// Removes `key` (invalidation), ignoring KV errors.

@@ -35,10 +35,12 @@ final class MemoryCache: Sendable {
         }
     }
 
-    /// Keeps `value` under `key` for `seconds` from `now`.
-    func set(_ key: String, _ value: JSONValue, seconds: Int, now: Double) {
+    /// Keeps `value` under `key` for `seconds` from `now`; with `replace` false only when no live entry
+    /// is there (a fill read before a concurrent update must not overwrite the update).
+    func set(_ key: String, _ value: JSONValue, seconds: Int, now: Double, replace: Bool = true) {
         guard seconds > 0 else { return }
         entries.withLock { entries in
+            if !replace, let current = entries[key], current.expires > now { return }
             if entries.count >= capacity, entries[key] == nil {
                 entries = entries.filter { $0.value.expires > now }
                 if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }

@@ -25,7 +25,7 @@ struct UserStatsService: Sendable {
         if fresh.objectValue?.string("lastCheckinDate") == ctx.today {
             await cache.put(key, fresh)
         } else {
-            cache.remember(key, fresh)
+            cache.remember(key, fresh, replace: false)
         }
         return (fresh, .d1)
     }
