@@ -2,7 +2,7 @@ import Outpost
 
 /// One cache family over KV: read memory → KV → D1 → compute, write D1 first then KV, and degrade to D1
 /// on any KV error (counted, logged, never failing the request). The process-local `memory` level (when
-/// the family's memory TTL is above 0) is written and dropped with KV, and only after KV succeeded.
+/// the family's memory TTL is above 0) is written with KV after KV succeeded and dropped with it.
 struct KVCache: Sendable {
     /// The namespace, or `nil` when no KV is bound (every read is a miss).
     let kv: KVNamespace?
@@ -31,9 +31,13 @@ struct KVCache: Sendable {
     }
 
     /// The cached value of `key` and the level that answered (`.memory` or `.kv`), or `nil`.
-    func lookup(_ key: String) async -> (value: JSONValue, source: CacheSource)? {
+    /// A memory value failing `servesFromMemory` is passed over for KV.
+    func lookup(_ key: String, servesFromMemory: (JSONValue) -> Bool = { _ in true }) async
+        -> (value: JSONValue, source: CacheSource)?
+    {
         guard enabled, let kv else { return nil }
-        if memoryTTL > 0, let value = memory?.get(key, now: now) {
+        let token = fillToken()
+        if memoryTTL > 0, let value = memory?.get(key, now: now), servesFromMemory(value) {
             metrics.hit(family)
             return (value, .memory)
         }
@@ -42,7 +46,7 @@ struct KVCache: Sendable {
         do {
             if let value = try await kv.getJSON(key) {
                 metrics.hit(family)
-                remember(key, value, replace: false)
+                remember(key, value, since: token)
                 return (value, .kv)
             }
             metrics.miss(family)
@@ -64,7 +68,7 @@ struct KVCache: Sendable {
             try await kv.put(key, json: value, expirationTtl: lifetime)
             remember(key, value, ttl: lifetime)
         } catch {
-            memory?.remove(key)  // no older value may outlive a write that failed
+            memory?.remove(key, now: now)  // no older value may outlive a write that failed
             metrics.error(family)
             log("KV write of \(family.rawValue) failed: \(error)")
         }
@@ -86,17 +90,22 @@ struct KVCache: Sendable {
         return true
     }
 
-    /// Keeps `value` in the memory level only (no KV write): a value about to change, or one just read
-    /// from KV. At most `ttl` seconds when given (a KV entry's own lifetime). A fill (`replace` false)
-    /// leaves a live entry alone: it may hold an update made while the fill read D1 or KV.
-    func remember(_ key: String, _ value: JSONValue, ttl seconds: Int? = nil, replace: Bool = true) {
+    /// Keeps `value` in the memory level only (no KV write): a value about to change, or one just read.
+    /// At most `ttl` seconds when given (a KV entry's own lifetime). A fill passes the `fillToken()` it
+    /// took before reading: it is dropped if the key changed meanwhile or a live entry is there.
+    func remember(_ key: String, _ value: JSONValue, ttl seconds: Int? = nil, since token: UInt64? = nil) {
         guard enabled, memoryTTL > 0, let memory else { return }
-        memory.set(key, value, seconds: min(memoryTTL, seconds ?? memoryTTL), now: now, replace: replace)
+        memory.set(key, value, seconds: min(memoryTTL, seconds ?? memoryTTL), now: now, since: token)
+    }
+
+    /// The memory level's generation before a read (for `remember(since:)`), or `nil` without one.
+    func fillToken() -> UInt64? {
+        memoryTTL > 0 ? memory?.token() : nil
     }
 
     /// Removes `key` (invalidation), ignoring KV errors.
     func delete(_ key: String) async {
-        memory?.remove(key)
+        memory?.remove(key, now: now)
         guard let kv else { return }
         metrics.kvDelete(family)
         tally?.delete()
@@ -129,7 +138,7 @@ struct KVCache: Sendable {
 
     /// Deletes every key of the family; answers how many were removed.
     func purge() async -> Int {
-        memory?.remove(prefixes: family.prefixes)
+        memory?.remove(prefixes: family.prefixes, now: now)
         guard let kv else { return 0 }
         var removed = 0
         do {
