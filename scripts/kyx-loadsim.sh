@@ -84,6 +84,7 @@ CACHE_RANKINGS_ENABLED = "$on"
 CACHE_INVENTORY_ENABLED = "$on"
 CACHE_GENERAL_ENABLED = "$on"
 WARM_AT_LOGIN = "$warm"
+KV_TRACE_HEADER = "true"
 
 [[kv_namespaces]]
 binding = "KV"

@@ -99,9 +99,18 @@ class Stats:
         self.errors = {}
         self.checkins = {}
         self.first = {}  # route -> {cache source -> users}: each user's first read after login
+        self.kv = {}  # route -> [requests, KV reads, writes, deletes] from X-KYX-KV
 
-    def add(self, route, status, elapsed):
+    def add(self, route, status, elapsed, headers=None):
+        trace = headers.get("X-KYX-KV") if headers is not None else None
         with self.lock:
+            if trace:
+                counts = dict(part.split("=") for part in trace.split())
+                row = self.kv.setdefault(route, [0, 0, 0, 0])
+                row[0] += 1
+                row[1] += int(counts.get("reads", 0))
+                row[2] += int(counts.get("writes", 0))
+                row[3] += int(counts.get("deletes", 0))
             self.latency.setdefault(route, []).append(elapsed * 1000.0)
             if status >= 400:
                 self.errors[route] = self.errors.get(route, 0) + 1
@@ -122,12 +131,17 @@ class Stats:
             self.errors[route] = self.errors.get(route, 0) + n
         for name, n in other["checkins"].items():
             self.checkins[name] = self.checkins.get(name, 0) + n
+        for route, row in other.get("kv", {}).items():
+            mine = self.kv.setdefault(route, [0, 0, 0, 0])
+            for k in range(4):
+                mine[k] += row[k]
         for route, counts in other.get("first", {}).items():
             for source, n in counts.items():
                 self.first.setdefault(route, {})[source] = self.first.get(route, {}).get(source, 0) + n
 
     def as_dict(self):
-        return {"latency": self.latency, "errors": self.errors, "checkins": self.checkins, "first": self.first}
+        return {"latency": self.latency, "errors": self.errors, "checkins": self.checkins, "first": self.first,
+                "kv": self.kv}
 
 
 PAGE_LOAD = [
@@ -185,7 +199,7 @@ def run_user(host, port, name, plan, stats, deadline=None):
     try:
         body = urllib.parse.urlencode({"username": name}).encode()
         status, _, elapsed = client.request("POST", "/dev/login", body, "application/x-www-form-urlencoded")
-        stats.add("POST /dev/login", status, elapsed)
+        stats.add("POST /dev/login", status, elapsed, client.headers)
         if "session" not in client.cookies:
             raise RuntimeError(f"dev login of {name} gave no session (HTTP {status})")
         done = 1
@@ -194,7 +208,7 @@ def run_user(host, port, name, plan, stats, deadline=None):
             if deadline is not None and time.time() >= deadline:
                 break
             status, data, elapsed = client.request(method, path)
-            stats.add(route, status, elapsed)
+            stats.add(route, status, elapsed, client.headers)
             done += 1
             if route in FIRST_READ_ROUTES and route not in seen:
                 seen.add(route)
@@ -226,7 +240,7 @@ def run_admin(host, port, cookie, stats):
     try:
         for method, path, route in ADMIN_VISIT:
             status, _, elapsed = client.request(method, path)
-            stats.add(route, status, elapsed)
+            stats.add(route, status, elapsed, client.headers)
         return len(ADMIN_VISIT)
     finally:
         client.close()
@@ -411,6 +425,21 @@ def cmd_report(args):
       f"| ≤ {fmt_int(KV_WRITES_TARGET)} | {met(kv.get('writes', 0), KV_WRITES_TARGET)} |")
     p(f"| KV deletes (invalidation) | {fmt_int(kv.get('deletes', 0))} | "
       f"{fmt_int(kv.get('deletes', 0) * scale)} | – | – |")
+    routes_kv = on["client"].get("kv", {})
+    if routes_kv:
+        p("")
+        p("Per route (caching on, `X-KYX-KV` of each response):")
+        p("")
+        p("| route | requests | KV reads | per request | KV writes | KV deletes |")
+        p("|---|---:|---:|---:|---:|---:|")
+        sums = [0, 0, 0, 0]
+        for route in sorted(routes_kv, key=route_order):
+            n, r, w, d = routes_kv[route]
+            sums = [a + b for a, b in zip(sums, (n, r, w, d))]
+            p(f"| `{route}` | {fmt_int(n)} | {fmt_int(r)} | {r / n:.2f} | {fmt_int(w)} | {fmt_int(d)} |")
+        p(f"| after the responses (login warm-up, crons) and the admin login | | "
+          f"{fmt_int(kv.get('reads', 0) - sums[1])} | | {fmt_int(kv.get('writes', 0) - sums[2])} | "
+          f"{fmt_int(kv.get('deletes', 0) - sums[3])} |")
     memory = sum(con.get(f, {}).get("hits", 0) + con.get(f, {}).get("misses", 0) + con.get(f, {}).get("errors", 0)
                  - con.get(f, {}).get("kvReads", 0) for f in FAMILIES)
     p("")

@@ -28,6 +28,8 @@ struct AppSettings: Sendable {
     var cacheTTL: [CacheFamily: Int] = [:]
     /// Per-family seconds in the process's memory level (`CACHE_<FAMILY>_MEMORY_TTL`, 0: off).
     var cacheMemoryTTL: [CacheFamily: Int] = [:]
+    /// Whether responses carry the request's KV operation counts (`KV_TRACE_HEADER = "true"`, `X-KYX-KV`).
+    var kvTraceHeader = false
     /// Whether a login warms the user's stats and today's ranking (`WARM_AT_LOGIN`, default on).
     var warmAtLogin = true
 
@@ -49,6 +51,7 @@ struct AppSettings: Sendable {
             cacheMemoryTTL[family] = Int(env[family.memoryTTLVar] ?? "") ?? family.defaultMemoryTTL
         }
         warmAtLogin = env["WARM_AT_LOGIN"] != "false"
+        kvTraceHeader = env["KV_TRACE_HEADER"] == "true"
     }
 
     /// The check-in calendar.

@@ -8,16 +8,19 @@ struct Caches: Sendable {
     let rankings: RankingCache
     let inventory: InventoryCache
     let general: GeneralCache
+    /// This request's KV operations.
+    let tally = KVTally()
 
     init(
         kv: KVNamespace?, settings: AppSettings, metrics: KYXMetrics, memory: MemoryCache? = nil, now: Double = 0,
         log: @escaping @Sendable (String) -> Void
     ) {
+        let tally = self.tally
         func cache(_ family: CacheFamily) -> KVCache {
             KVCache(
                 kv: kv, family: family, enabled: settings.cacheEnabled[family] ?? true,
                 ttl: settings.cacheTTL[family] ?? family.defaultTTL, metrics: metrics, log: log, memory: memory,
-                memoryTTL: settings.cacheMemoryTTL[family] ?? family.defaultMemoryTTL, now: now)
+                memoryTTL: settings.cacheMemoryTTL[family] ?? family.defaultMemoryTTL, now: now, tally: tally)
         }
         sessions = SessionCache(cache: cache(.sessions))
         userStats = UserStatsCache(cache: cache(.userStats))

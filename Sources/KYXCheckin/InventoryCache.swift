@@ -11,7 +11,7 @@ struct InventoryCache: Sendable {
     }
 
     /// Stores a recomputed inventory (cron, warm-up).
-    func store(_ inventory: JSONValue) async { await cache.put(Self.key, inventory) }
+    func store(_ inventory: JSONValue) async { await cache.putIfChanged(Self.key, inventory) }
 
     /// Invalidates the inventory.
     func invalidate() async { await cache.delete(Self.key) }

@@ -2,7 +2,7 @@ import Outpost
 
 /// One cache family over KV: read memory → KV → D1 → compute, write D1 first then KV, and degrade to D1
 /// on any KV error (counted, logged, never failing the request). The process-local `memory` level (when
-/// the family's memory TTL is above 0) is written and dropped with KV, and only after KV succeeded.
+/// the family's memory TTL is above 0) is written with KV after KV succeeded and dropped with it.
 struct KVCache: Sendable {
     /// The namespace, or `nil` when no KV is bound (every read is a miss).
     let kv: KVNamespace?
@@ -22,6 +22,8 @@ struct KVCache: Sendable {
     var memoryTTL = 0
     /// The request's instant in epoch seconds (memory expiry).
     var now: Double = 0
+    /// The request's own KV operation counts, or `nil`.
+    var tally: KVTally? = nil
 
     /// The cached value of `key`, or `nil` on a miss, when off, or on a KV error.
     func get(_ key: String) async -> JSONValue? {
@@ -29,17 +31,22 @@ struct KVCache: Sendable {
     }
 
     /// The cached value of `key` and the level that answered (`.memory` or `.kv`), or `nil`.
-    func lookup(_ key: String) async -> (value: JSONValue, source: CacheSource)? {
+    /// A memory value failing `servesFromMemory` is passed over for KV.
+    func lookup(_ key: String, servesFromMemory: (JSONValue) -> Bool = { _ in true }) async
+        -> (value: JSONValue, source: CacheSource)?
+    {
         guard enabled, let kv else { return nil }
-        if memoryTTL > 0, let value = memory?.get(key, now: now) {
+        let token = fillToken()
+        if memoryTTL > 0, let value = memory?.get(key, now: now), servesFromMemory(value) {
             metrics.hit(family)
             return (value, .memory)
         }
         metrics.kvRead(family)
+        tally?.read()
         do {
             if let value = try await kv.getJSON(key) {
                 metrics.hit(family)
-                remember(key, value)
+                remember(key, value, since: token)
                 return (value, .kv)
             }
             metrics.miss(family)
@@ -56,28 +63,52 @@ struct KVCache: Sendable {
         let lifetime = seconds ?? ttl
         guard lifetime >= KVLimits.minExpirationTtl else { return }
         metrics.kvWrite(family)
+        tally?.write()
         do {
             try await kv.put(key, json: value, expirationTtl: lifetime)
             remember(key, value, ttl: lifetime)
         } catch {
-            memory?.remove(key)  // no older value may outlive a write that failed
+            memory?.remove(key, now: now)  // no older value may outlive a write that failed
             metrics.error(family)
             log("KV write of \(family.rawValue) failed: \(error)")
         }
     }
 
-    /// Keeps `value` in the memory level only (no KV write): a value about to change, or one just read
-    /// from KV. At most `ttl` seconds when given (a KV entry's own lifetime).
-    func remember(_ key: String, _ value: JSONValue, ttl seconds: Int? = nil) {
+    /// Stores a recomputed `value` (cron, warm-up) unless KV already holds the same: a KV read instead of a
+    /// write when nothing changed (a night without check-ins rewrites nothing). An unchanged entry is left
+    /// to its TTL, after which the next read loads it again. Answers whether it wrote.
+    @discardableResult
+    func putIfChanged(_ key: String, _ value: JSONValue) async -> Bool {
+        guard enabled, let kv else { return false }
+        metrics.kvRead(family)
+        tally?.read()
+        if let current = try? await kv.getJSON(key), current == value {
+            remember(key, value)
+            return false
+        }
+        await put(key, value)
+        return true
+    }
+
+    /// Keeps `value` in the memory level only (no KV write): a value about to change, or one just read.
+    /// At most `ttl` seconds when given (a KV entry's own lifetime). A fill passes the `fillToken()` it
+    /// took before reading: it is dropped if the key changed meanwhile or a live entry is there.
+    func remember(_ key: String, _ value: JSONValue, ttl seconds: Int? = nil, since token: UInt64? = nil) {
         guard enabled, memoryTTL > 0, let memory else { return }
-        memory.set(key, value, seconds: min(memoryTTL, seconds ?? memoryTTL), now: now)
+        memory.set(key, value, seconds: min(memoryTTL, seconds ?? memoryTTL), now: now, since: token)
+    }
+
+    /// The memory level's generation before a read (for `remember(since:)`), or `nil` without one.
+    func fillToken() -> UInt64? {
+        memoryTTL > 0 ? memory?.token() : nil
     }
 
     /// Removes `key` (invalidation), ignoring KV errors.
     func delete(_ key: String) async {
-        memory?.remove(key)
+        memory?.remove(key, now: now)
         guard let kv else { return }
         metrics.kvDelete(family)
+        tally?.delete()
         do {
             try await kv.delete(key)
         } catch {
@@ -107,7 +138,7 @@ struct KVCache: Sendable {
 
     /// Deletes every key of the family; answers how many were removed.
     func purge() async -> Int {
-        memory?.remove(prefixes: family.prefixes)
+        memory?.remove(prefixes: family.prefixes, now: now)
         guard let kv else { return 0 }
         var removed = 0
         do {
@@ -117,6 +148,7 @@ struct KVCache: Sendable {
                     let page = try await kv.list(prefix: prefix, cursor: cursor)
                     for key in page.keys {
                         metrics.kvDelete(family)
+                        tally?.delete()
                         try await kv.delete(key.name)
                         removed += 1
                     }

@@ -37,7 +37,8 @@ public struct KYXWorker: Worker {
         let started = ContinuousClock.now
         let context = try context(for: request, env: env, now: clock.now(), execution: ctx)
         let router = Router(ctx: context)
-        let response = await router.respond()
+        var response = await router.respond()
+        if context.settings.kvTraceHeader { response.headers.set(KVTally.header, context.caches.tally.text) }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
         metrics.record(route: router.routeName, milliseconds: milliseconds)

@@ -1,6 +1,7 @@
-/// Stage 3 of the KV plan, first step: at login, load what the home page reads next — the user's
-/// stats and today's ranking — into the caches, after the response (`ctx.waitUntil`), so the page's
-/// first reads hit. `WARM_AT_LOGIN = "false"` turns it off.
+/// Stage 3 of the KV plan, first step: at login, load what the home page reads next — today's ranking
+/// — into the caches, after the response (`ctx.waitUntil`), so the page's first read hits.
+/// `WARM_AT_LOGIN = "false"` turns it off. The user's stats are not warmed: before today's check-in
+/// they are answered from D1 (see `UserStatsService.lookup`), so a warm-up would only add a query.
 struct LoginWarmup: Sendable {
     let ctx: AppContext
 
@@ -15,11 +16,10 @@ struct LoginWarmup: Sendable {
         }
     }
 
-    /// Looks the stats and today's ranking up through their caches (a miss loads and stores them);
-    /// errors are logged, never failing the login.
+    /// Looks today's ranking up through its cache (a miss loads and stores it); errors are logged,
+    /// never failing the login.
     func warm(userID: Int) async {
         do {
-            _ = try await UserStatsService(ctx: ctx).lookup(userID: userID)
             _ = try await RankingService(ctx: ctx).lookup(type: "today")
         } catch {
             ctx.log("login warm-up failed: \(error)")

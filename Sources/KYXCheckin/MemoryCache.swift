@@ -14,7 +14,25 @@ final class MemoryCache: Sendable {
         let expires: Double
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Bumped by every change; `changed[key]` is the generation of the key's last change.
+        var generation: UInt64 = 0
+        var changed: [String: UInt64] = [:]
+        /// The instant (the changing request's epoch seconds) of the key's last change.
+        var changedAt: [String: Double] = [:]
+        /// The generation of keys whose marks were dropped (a full `changed`).
+        var floor: UInt64 = 0
+
+        /// Records a change of `key` by a request of instant `now`.
+        mutating func mark(_ key: String, now: Double) {
+            generation += 1
+            changed[key] = generation
+            changedAt[key] = max(changedAt[key] ?? now, now)
+        }
+    }
+
+    private let state = Mutex(State())
     /// The most entries kept; when full, expired ones are dropped first, then all.
     let capacity: Int
 
@@ -25,37 +43,61 @@ final class MemoryCache: Sendable {
 
     /// The live value of `key` at `now` (epoch seconds), or `nil`.
     func get(_ key: String, now: Double) -> JSONValue? {
-        entries.withLock { entries in
-            guard let entry = entries[key] else { return nil }
+        state.withLock { state in
+            guard let entry = state.entries[key] else { return nil }
             guard entry.expires > now else {
-                entries[key] = nil
+                state.entries[key] = nil
                 return nil
             }
             return entry.value
         }
     }
 
-    /// Keeps `value` under `key` for `seconds` from `now`.
-    func set(_ key: String, _ value: JSONValue, seconds: Int, now: Double) {
+    /// The current generation: taken before a fill reads KV or D1, handed back to `set(since:)`.
+    func token() -> UInt64 { state.withLock { $0.generation } }
+
+    /// Keeps `value` under `key` for `seconds` from `now`. A fill passes `since` (its `token()`): it is
+    /// dropped when the key changed after that or at or after the fill's request began (`now`) — an
+    /// update or a drop made while the fill read D1 or KV, even one whose KV write failed — or when a
+    /// live entry is already there.
+    func set(_ key: String, _ value: JSONValue, seconds: Int, now: Double, since token: UInt64? = nil) {
         guard seconds > 0 else { return }
-        entries.withLock { entries in
-            if entries.count >= capacity, entries[key] == nil {
-                entries = entries.filter { $0.value.expires > now }
-                if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        state.withLock { state in
+            if let token {
+                if (state.changed[key] ?? state.floor) > token { return }
+                if let at = state.changedAt[key], at >= now { return }
+                if let current = state.entries[key], current.expires > now { return }
+            } else {
+                state.mark(key, now: now)
             }
-            entries[key] = Entry(value: value, expires: now + Double(seconds))
+            if state.entries.count >= capacity, state.entries[key] == nil {
+                state.entries = state.entries.filter { $0.value.expires > now }
+                if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+            }
+            if state.changed.count >= capacity {
+                state.changed.removeAll(keepingCapacity: true)
+                state.changedAt.removeAll(keepingCapacity: true)
+                state.floor = state.generation
+            }
+            state.entries[key] = Entry(value: value, expires: now + Double(seconds))
         }
     }
 
-    /// Drops `key`.
-    func remove(_ key: String) {
-        _ = entries.withLock { $0.removeValue(forKey: key) }
+    /// Drops `key`, changed by a request of instant `now` (fills that began before are refused).
+    func remove(_ key: String, now: Double) {
+        state.withLock { state in
+            state.entries[key] = nil
+            state.mark(key, now: now)
+        }
     }
 
     /// Drops every key starting with one of `prefixes`.
-    func remove(prefixes: [String]) {
-        entries.withLock { entries in
-            entries = entries.filter { key, _ in !prefixes.contains { key.hasPrefix($0) } }
+    func remove(prefixes: [String], now: Double) {
+        state.withLock { state in
+            for key in state.entries.keys where prefixes.contains(where: { key.hasPrefix($0) }) {
+                state.entries[key] = nil
+                state.mark(key, now: now)
+            }
         }
     }
 }

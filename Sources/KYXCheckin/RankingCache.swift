@@ -12,7 +12,7 @@ struct RankingCache: Sendable {
     }
 
     /// Stores a recomputed ranking (cron, warm-up).
-    func store(key: String, _ ranking: JSONValue) async { await cache.put(key, ranking) }
+    func store(key: String, _ ranking: JSONValue) async { await cache.putIfChanged(key, ranking) }
 
     static func todayKey(_ date: String) -> String { "ranking:\(date):today" }
     static let streakKey = "ranking:streak"

@@ -11,12 +11,17 @@ struct UserStatsService: Sendable {
     }
 
     /// The stats of `userID` and the level that answered. A miss loads them from D1; stats that today's
-    /// check-in is still to change are kept in memory only (the check-in writes them to KV, so a user's
-    /// stats cost one KV write a day), any others go to KV.
+    /// check-in is still to change are kept in memory only, as the check-in's base (the check-in writes
+    /// them to KV, so a user's stats cost one KV write a day), never answered from there: a read loaded
+    /// before a check-in was seen in memory after it under load. Any others go to KV.
     func lookup(userID: Int) async throws -> (value: JSONValue, source: CacheSource) {
         let cache = ctx.caches.userStats.cache
         let key = UserStatsCache.key(userID)
-        if let cached = await cache.lookup(key) {
+        let token = cache.fillToken()  // before reading: a check-in meanwhile voids this fill
+        let today = ctx.today
+        if let cached = await cache.lookup(
+            key, servesFromMemory: { $0.objectValue?.string("lastCheckinDate") == today })
+        {
             ctx.metrics.d1Avoided(.userStats)
             return cached
         }
@@ -25,7 +30,7 @@ struct UserStatsService: Sendable {
         if fresh.objectValue?.string("lastCheckinDate") == ctx.today {
             await cache.put(key, fresh)
         } else {
-            cache.remember(key, fresh)
+            cache.remember(key, fresh, since: token)
         }
         return (fresh, .d1)
     }

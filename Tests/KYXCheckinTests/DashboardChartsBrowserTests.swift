@@ -92,6 +92,7 @@ struct DashboardChartsBrowserTests {
                 let perDay = charts["checkins"]?["texts"] as? [String] ?? []
                 #expect(perDay.contains("暂无数据"), "the empty chart says so: \(perDay)")
                 #expect(perDay.contains("0"), "the y axis starts at 0: \(perDay)")
+                #expect(perDay.contains("4") && !perDay.contains { $0.contains(".") }, "whole-number ticks: \(perDay)")
                 #expect(charts["inventory"]?["texts"] as? [String] == ["暂无数据"])
             }
         }

@@ -26,7 +26,7 @@ extension Pages {
               V('<div class="grid">'+stat('总兑换码数',s.total)+stat('未发放',s.undistributed)+stat('已发放',s.distributed)+stat('发放率',rate)+stat('总用户数',s.total_users)+
                 stat('总签到次数',s.total_checkins)+stat('活跃用户(30天)',s.active_users)+stat('活跃天数(30天)',s.active_days)+stat('待分配',s.pending)+stat('今日签到',s.today_checkins)+'</div>'+
                 '<div class="card" style="margin-top:16px"><h3>近30天签到</h3>'+chart('ch-days',columnChart('checkins','近30天签到',c.checkinsPerDay||[],function(d){return String(d.date).slice(5);},function(d){return d.count;}))+'</div>'+
-                '<div class="card"><h3>库存（按面额，可用）</h3>'+chart('ch-inv',barChart('inventory','库存（按面额）',c.inventory||[],function(d){return money(d.amount);},function(d){return d.available;},abbr))+'</div>'+
+                '<div class="card"><h3>库存（按面额，可用）</h3>'+chart('ch-inv',barChart('inventory','库存（按面额）',c.inventory||[],function(d){return money(d.amount);},function(d){return d.available;},abbr,0,true))+'</div>'+
                 '<div class="card"><h3>缓存命中率（按类型）</h3>'+chart('ch-hit',barChart('hitrate','缓存命中率',fam,function(d){return d.k;},function(d){return d.v;},function(v){return v.toFixed(1)+'%';},100))+
                 table([['类型',function(f){return esc(f.k);}],['命中',function(f){return mm.cache[f.k].hits;}],['未命中',function(f){return mm.cache[f.k].misses;}],['错误',function(f){return mm.cache[f.k].errors;}],['命中率',function(f){return f.v.toFixed(1)+'%';}]],fam)+
                 '<p class="muted">D1 查询：执行 '+mm.d1.executed+' · 节省 '+mm.d1.avoided+' ｜ 日活 '+mm.business.dailyActiveUsers+' · 签到完成率 '+((mm.business.checkinCompletionRate||0)*100).toFixed(1)+'%</p>'+

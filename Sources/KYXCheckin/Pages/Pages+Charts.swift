@@ -1,6 +1,6 @@
 extension Pages {
     /// The dashboard's SVG charts, drawn at the container's pixel width (redrawn on resize) so text
-    /// keeps its size on a phone: `columnChart` (a value per day: y axis with abbreviated ticks, a date
+    /// keeps its size on a phone: `columnChart` (a value per day: y axis with abbreviated whole-number ticks, a date
     /// under every n-th column so none collide, the value on a column when it fits) and `barChart`
     /// (horizontal bars: the label on the left, cut with an ellipsis to its column, the value at the
     /// bar's end, a 0 / half / max axis). Every bar has its value on hover (`<title>`); every text is a
@@ -15,11 +15,12 @@ extension Pages {
         function fitText(s,w){s=String(s);if(textWidth(s)<=w)return s;while(s.length>1&&textWidth(s+'…')>w)s=s.slice(0,-1);return s+'…';}
         function abbr(v){var a=Math.abs(v);function t(x,d){return x.toFixed(d).replace(/\.0$/,'');}
           if(a>=1e6)return t(v/1e6,a>=1e7?0:1)+'M';if(a>=1e4)return t(v/1e3,a>=1e5?0:1)+'k';return a>=100?String(Math.round(v)):t(v,a>=10?0:1);}
-        function niceMax(m){if(!(m>0))return 1;var p=Math.pow(10,Math.floor(Math.log10(m))),n=m/p;return (n<=1?1:n<=2?2:n<=2.5?2.5:n<=5?5:10)*p;}
+        function niceTop(m,n,integer){var raw=(m>0?m:0)/n;if(!(raw>0))return integer?n:1;var p=Math.pow(10,Math.floor(Math.log10(raw)));
+          var steps=[1,2,2.5,5,10];for(var i=0;i<steps.length;i++){var st=steps[i]*p;if(st>=raw&&(!integer||Number.isInteger(st)))return st*n;}return 10*p*n;}
         function svgText(x,y,s,anchor,cls,title){return '<text class="lbl '+cls+'" x="'+x.toFixed(1)+'" y="'+y.toFixed(1)+'" text-anchor="'+anchor+'">'+esc(s)+(title?'<title>'+esc(title)+'</title>':'')+'</text>';}
         function svgOpen(name,w,h,title){return '<svg class="chart" data-chart="'+name+'" width="'+w+'" height="'+h+'" viewBox="0 0 '+w+' '+h+'" role="img" aria-label="'+esc(title)+'">';}
         function columnChart(name,title,items,label,value){return function(el){
-          var W=Math.max(240,Math.floor(el.clientWidth)),H=210,TP=18,B=34,vals=items.map(value),max=niceMax(Math.max.apply(null,[0].concat(vals)));
+          var W=Math.max(240,Math.floor(el.clientWidth)),H=210,TP=18,B=34,vals=items.map(value),max=niceTop(Math.max.apply(null,[0].concat(vals)),4,true);
           var R=items.length?Math.ceil(textWidth(label(items[items.length-1]))/2)+4:6;
           var ticks=[0,max/4,max/2,max*3/4,max],L=Math.ceil(Math.max.apply(null,ticks.map(function(t){return textWidth(abbr(t));})))+10;
           var pw=W-L-R,ph=H-TP-B,n=Math.max(1,items.length),slot=pw/n,bw=Math.max(2,Math.min(32,slot*0.7)),y0=TP+ph,s=svgOpen(name,W,H,title);
@@ -31,9 +32,9 @@ extension Pages {
             if((n-1-i)%step===0)s+=svgText(cx,y0+18,label(it),'middle','x',tip);});
           if(!vals.some(function(v){return v>0;}))s+=svgText(L+pw/2,TP+ph/2,'暂无数据','middle','empty');
           return s+'<line class="axis" x1="'+L+'" x2="'+(W-R)+'" y1="'+y0+'" y2="'+y0+'"/></svg>';};}
-        function barChart(name,title,items,label,value,fmt,fixedMax){return function(el){
+        function barChart(name,title,items,label,value,fmt,fixedMax,integer){return function(el){
           var W=Math.max(240,Math.floor(el.clientWidth)),row=26,TP=4,B=24,n=items.length,H=TP+Math.max(1,n)*row+B;
-          var vals=items.map(value),max=fixedMax||niceMax(Math.max.apply(null,[0].concat(vals))),s=svgOpen(name,W,H,title);
+          var vals=items.map(value),max=fixedMax||niceTop(Math.max.apply(null,[0].concat(vals)),2,integer),s=svgOpen(name,W,H,title);
           if(!n)return s+svgText(W/2,TP+row/2+4,'暂无数据','middle','empty')+'</svg>';
           var lblW=Math.min(Math.floor(W*0.38),Math.ceil(Math.max.apply(null,items.map(function(it){return textWidth(label(it));})))+10);
           var valW=Math.ceil(Math.max.apply(null,[textWidth(fmt(max))].concat(vals.map(function(v){return textWidth(fmt(v));}))))+10,pw=Math.max(40,W-lblW-valW),y1=TP+n*row;

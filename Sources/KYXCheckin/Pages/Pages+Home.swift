@@ -1,5 +1,7 @@
 extension Pages {
     /// `GET /`: the check-in card, six stat cards, recent codes with copy, the rankings and the code modal.
+    /// Stats and codes show the answer of the latest request (a page-load read may answer after the
+    /// check-in's reload).
     static let home =
         head("KYX 签到系统")
             + #"""
@@ -35,10 +37,10 @@ extension Pages {
             async function loadStatus(){var s=await api('/api/checkin/status');if(s.checkedIn)markDone();}
             function markDone(){var b=document.getElementById('checkinBtn');b.disabled=true;b.textContent='今日已签到';
               document.getElementById('checkinHint').textContent='今日签到已完成，明天再来吧！';}
-            async function loadStats(){var r=await api('/api/stats');if(!r.success)return;var s=r.stats;
+            var statsSeq=0;async function loadStats(){var mine=++statsSeq;var r=await api('/api/stats');if(mine!==statsSeq||!r.success)return;var s=r.stats;
               ['totalDays','consecutiveDays','maxConsecutiveDays','monthlyDays','codeCount'].forEach(function(k){document.getElementById('s_'+k).textContent=s[k];});
               document.getElementById('s_totalAmount').textContent='$'+s.totalAmount;}
-            async function loadCodes(page){var r=await api('/api/codes/recent?limit=5&page='+page);var box=document.getElementById('codes');
+            var codesSeq=0;async function loadCodes(page){var mine=++codesSeq;var r=await api('/api/codes/recent?limit=5&page='+page);if(mine!==codesSeq)return;var box=document.getElementById('codes');
               if(!r.success||!r.codes.length){box.textContent='暂无兑换码';return;}
               box.innerHTML=r.codes.map(function(c){return '<div class="item"><div><div class="mono">'+esc(c.code)+'</div><div class="muted" style="font-size:12px">金额: '+money(c.amount)+' · '+esc((c.created_at||'').slice(0,10))+'</div></div><button class="ghost" data-code="'+esc(c.code)+'" onclick="copy(this.dataset.code)">复制</button></div>';}).join('');
               var p=document.getElementById('pages');p.innerHTML='';if(r.pagination.totalPages>1){for(var i=1;i<=r.pagination.totalPages;i++){var b=document.createElement('button');b.className=i===page?'':'ghost';b.textContent=i;b.onclick=(function(n){return function(){loadCodes(n);};})(i);p.appendChild(b);}}}
