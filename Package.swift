@@ -116,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "outpost-bench",
             dependencies: [
-                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostDqlite",
+                "Outpost", "OutpostSQLite", "OutpostRedis", "OutpostDqlite", "OutpostRuntime", "OutpostTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -142,7 +142,7 @@ let package = Package(
             name: "KYXCheckinTests",
             dependencies: [
                 "KYXCheckin", "OutpostTesting", "OutpostTestSupport", "OutpostRuntime", "OutpostSQLite", "OutpostRedis",
-                "kyx-checkin", .product(name: "Prometheus", package: "swift-prometheus"),
+                "OutpostDqlite", "kyx-checkin", .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

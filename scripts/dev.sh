@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the worker of wrangler-like.toml on http://127.0.0.1:8787 behind a private nginx.
-# Installs what is missing, builds, applies D1 migrations, then `dev`. Ctrl-C stops it.
+# Installs what is missing, builds, applies D1 migrations, then `dev --watch`. Ctrl-C (or x) stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
@@ -14,4 +14,5 @@ bin="$(swift build --show-bin-path)/$product"
 if "$bin" --help | grep -q ' d1 '; then
     "$bin" d1 migrations apply DB --config "$config" --env dev
 fi
-exec "$bin" dev --config "$config" --env dev "$@"
+# --watch: a saved source is rebuilt and swapped in (`scripts/dev.sh --no-watch` turns it off).
+exec "$bin" dev --config "$config" --env dev --watch "$@"

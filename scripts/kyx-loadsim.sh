@@ -11,7 +11,9 @@
 #   scripts/kyx-loadsim.sh --users 100 --duration 10  # a quick run
 #   options: --users N  --requests-per-user N  --duration S  --threads N (day clients, 16)
 #            --speed-threads N (full-speed clients, 64)  --worker-threads N (Outpost threads, 8)
-#            --port P (18787; P+1 for caching off)  --seed S  --keep (keep the temp dir)  --out FILE
+#            --port P (18787; P+1 caching off, P+2 no warm-up)  --seed S  --keep (keep the temp dir)  --out FILE
+#            --debug (a debug build: quicker to build, same KV counts)  --no-warm-compare (skip the day
+#            without the login warm-up that the first-read table compares against)
 #   scripts/kyx-loadsim.sh --bench [--duration S] [--connections C]
 #            benchmark mode (issue 12): logs a real session in, then wrk (C connections, default 64,
 #            S seconds each, default 10) on the static /login page and on /api/user, /api/stats and
@@ -22,7 +24,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 COMMAND="scripts/kyx-loadsim.sh $*"
 USERS=1000; RPU=20; DURATION=60; THREADS=16; SPEED_THREADS=64; WORKER_THREADS=8; PORT=18787
-SEED=kyx-issue-7; KEEP=0; OUT=""; BENCH=0; CONNECTIONS=64; DURATION_SET=0
+SEED=kyx-issue-7; KEEP=0; OUT=""; BENCH=0; CONNECTIONS=64; DURATION_SET=0; CONFIGURATION=release; NOWARM=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --users) USERS=$2; shift 2;;
@@ -36,6 +38,8 @@ while [ $# -gt 0 ]; do
     --port) PORT=$2; shift 2;;
     --seed) SEED=$2; shift 2;;
     --keep) KEEP=1; shift;;
+    --debug) CONFIGURATION=debug; shift;;
+    --no-warm-compare) NOWARM=0; shift;;
     --out) OUT=$2; shift 2;;
     -h|--help) sed -n '2,21p' "$0"; exit 0;;
     *) echo "kyx-loadsim.sh: unknown option $1" >&2; exit 2;;
@@ -45,9 +49,9 @@ done
 scripts/setup.sh
 command -v python3 >/dev/null || { echo "kyx-loadsim.sh: python3 is required" >&2; exit 1; }
 
-echo "loadsim: building kyx-checkin (release)" >&2
-swift build -c release --product kyx-checkin >&2
-BIN="$(swift build -c release --show-bin-path)/kyx-checkin"
+echo "loadsim: building kyx-checkin ($CONFIGURATION)" >&2
+swift build -c "$CONFIGURATION" --product kyx-checkin >&2
+BIN="$(swift build -c "$CONFIGURATION" --show-bin-path)/kyx-checkin"
 W=$(mktemp -d /tmp/kyx-loadsim.XXXXXX); chmod 755 "$W"
 ADMIN_PASSWORD="loadsim-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 DEV_PID=""
@@ -60,8 +64,8 @@ cleanup() {
 trap cleanup EXIT
 
 # One config per setup: the production vars plus dev login, fast PBKDF2 and the six cache switches.
-write_config() { # name caching(true|false)
-  local name=$1 on=$2
+write_config() { # name caching(true|false) [warm at login (true|false)]
+  local name=$1 on=$2 warm=${3:-true}
   mkdir -p "$W/$name"
   cat >"$W/$name/wrangler.toml" <<TOML
 name = "kyx-checkin"
@@ -79,6 +83,7 @@ CACHE_CONFIG_ENABLED = "$on"
 CACHE_RANKINGS_ENABLED = "$on"
 CACHE_INVENTORY_ENABLED = "$on"
 CACHE_GENERAL_ENABLED = "$on"
+WARM_AT_LOGIN = "$warm"
 
 [[kv_namespaces]]
 binding = "KV"
@@ -192,6 +197,16 @@ if [ "$DURATION" != 0 ]; then
 fi
 stop
 
+if [ "$NOWARM" = 1 ]; then
+  write_config nowarm true false
+  prepare nowarm "$CODES"
+  start nowarm $((PORT + 2))
+  echo "loadsim: day with caching on, no warm-up at login ($USERS users × $RPU)" >&2
+  "${SIM[@]}" day --port $((PORT + 2)) "${COMMON[@]}" --users "$USERS" --threads "$THREADS" --label nowarm \
+    --out "$W/nowarm.json"
+  stop
+fi
+
 write_config off false
 prepare off "$CODES"
 start off $((PORT + 1))
@@ -201,6 +216,7 @@ stop
 
 MACHINE="$(nproc) cores, load average $LOAD0 at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'), total wall time $(($(date +%s) - T0)) s (build excluded)"
 SPEED_ARG=(); [ -f "$W/speed.json" ] && SPEED_ARG=(--speed "$W/speed.json")
+[ -f "$W/nowarm.json" ] && SPEED_ARG+=(--nowarm "$W/nowarm.json")
 if [ -n "$OUT" ]; then
   "${SIM[@]}" report --on "$W/on.json" --off "$W/off.json" "${SPEED_ARG[@]}" --machine "$MACHINE" --command "$COMMAND" --stock "$CODES" | tee "$OUT"
 else

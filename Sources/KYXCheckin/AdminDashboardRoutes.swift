@@ -70,8 +70,13 @@ struct AdminDashboardRoutes: Sendable {
             GROUP BY check_in_date ORDER BY check_in_date
             """
         ).bind(since).all().results
+        var counts: [String: Int] = [:]
+        for day in days { counts[day.string("date") ?? ""] = day.int("count") }
+        // Every one of the 30 days, oldest first, so the chart's axis is the calendar (0 on a quiet day).
+        let calendar = (0..<30).reversed().map { ctx.settings.calendar.date(ctx.today, minusDays: $0) }
         return AdminContext.ok([
-            "checkinsPerDay": .array(days.map { .object($0) }),
+            "checkinsPerDay": .array(
+                calendar.map { ["date": .string($0), "count": .number(Double(counts[$0] ?? 0))] }),
             "inventory": try await InventoryService(ctx: ctx).inventory(),
         ])
     }

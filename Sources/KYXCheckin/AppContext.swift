@@ -13,6 +13,8 @@ struct AppContext: Sendable {
     let log: @Sendable (String) -> Void
     /// Where admin passwords are verified (a bounded pool of hashing threads).
     let passwordHashes: PasswordHashPool
+    /// The invocation's context for work after the response (`nil` for a cron run).
+    var execution: ExecutionContext? = nil
 
     /// The check-in date of `now` (UTC+8 by default).
     var today: String { settings.calendar.date(of: now) }
@@ -32,6 +34,11 @@ struct AppContext: Sendable {
     /// edge does), else the FastCGI peer address.
     var clientAddress: String? {
         request.headers["cf-connecting-ip"] ?? request.cf.clientAddress
+    }
+
+    /// Runs `work` after the response (`ctx.waitUntil`); without an invocation context, now.
+    func afterResponse(_ work: @escaping @Sendable () async throws -> Void) async throws {
+        if let execution { execution.waitUntil(work) } else { try await work() }
     }
 
     /// The request body as a JSON object (empty when absent or not an object).

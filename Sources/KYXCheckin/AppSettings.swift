@@ -26,6 +26,10 @@ struct AppSettings: Sendable {
     var cacheEnabled: [CacheFamily: Bool] = [:]
     /// Per-family TTL in seconds.
     var cacheTTL: [CacheFamily: Int] = [:]
+    /// Per-family seconds in the process's memory level (`CACHE_<FAMILY>_MEMORY_TTL`, 0: off).
+    var cacheMemoryTTL: [CacheFamily: Int] = [:]
+    /// Whether a login warms the user's stats and today's ranking (`WARM_AT_LOGIN`, default on).
+    var warmAtLogin = true
 
     /// Settings from `env`'s vars and secrets.
     init(env: Env) {
@@ -42,7 +46,9 @@ struct AppSettings: Sendable {
         for family in CacheFamily.allCases {
             cacheEnabled[family] = (env[family.switchVar] ?? "true") != "false"
             cacheTTL[family] = Int(env[family.ttlVar] ?? "") ?? family.defaultTTL
+            cacheMemoryTTL[family] = Int(env[family.memoryTTLVar] ?? "") ?? family.defaultMemoryTTL
         }
+        warmAtLogin = env["WARM_AT_LOGIN"] != "false"
     }
 
     /// The check-in calendar.

@@ -175,6 +175,7 @@ struct AuthRoutes: Sendable {
         guard let cookie = try await SessionStore(ctx: ctx, kind: .user).create(ownerID: userID) else {
             throw APIError.accountDisabled
         }
+        await LoginWarmup(ctx: ctx).schedule(userID: userID)
         var headers = Headers()
         headers.append("Set-Cookie", cookie)
         return .redirect("/", headers: headers)

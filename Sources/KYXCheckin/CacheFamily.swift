@@ -20,6 +20,10 @@ public enum CacheFamily: String, Sendable, CaseIterable {
     /// The var that sets the family's TTL in seconds, e.g. `CACHE_SESSIONS_TTL`.
     var ttlVar: String { "CACHE_" + upperName + "_TTL" }
 
+    /// The var that sets how many seconds a value stays in the process's memory level, e.g.
+    /// `CACHE_SESSIONS_MEMORY_TTL` (0: off).
+    var memoryTTLVar: String { "CACHE_" + upperName + "_MEMORY_TTL" }
+
     /// The raw value in upper case, spelled out (settings are read on every request; no `uppercased()`).
     private var upperName: String {
         switch self {
@@ -41,6 +45,18 @@ public enum CacheFamily: String, Sendable, CaseIterable {
         case .rankings: 360
         case .inventory: 1_800
         case .general: 60
+        }
+    }
+
+    /// Seconds in the memory level when no var sets them: a page load's burst for sessions, the time
+    /// from reading the stats to clicking check-in for the user's stats, a minute for what every user reads (rankings already lag by up to the cron's 5 minutes;
+    /// a rewards edit drops this process's copy at once). Inventory and dashboard figures skip it.
+    var defaultMemoryTTL: Int {
+        switch self {
+        case .sessions: 10
+        case .userStats: 30
+        case .config, .rankings: 60
+        case .inventory, .general: 0
         }
     }
 

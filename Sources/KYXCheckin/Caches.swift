@@ -9,11 +9,15 @@ struct Caches: Sendable {
     let inventory: InventoryCache
     let general: GeneralCache
 
-    init(kv: KVNamespace?, settings: AppSettings, metrics: KYXMetrics, log: @escaping @Sendable (String) -> Void) {
+    init(
+        kv: KVNamespace?, settings: AppSettings, metrics: KYXMetrics, memory: MemoryCache? = nil, now: Double = 0,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         func cache(_ family: CacheFamily) -> KVCache {
             KVCache(
                 kv: kv, family: family, enabled: settings.cacheEnabled[family] ?? true,
-                ttl: settings.cacheTTL[family] ?? family.defaultTTL, metrics: metrics, log: log)
+                ttl: settings.cacheTTL[family] ?? family.defaultTTL, metrics: metrics, log: log, memory: memory,
+                memoryTTL: settings.cacheMemoryTTL[family] ?? family.defaultMemoryTTL, now: now)
         }
         sessions = SessionCache(cache: cache(.sessions))
         userStats = UserStatsCache(cache: cache(.userStats))

@@ -13,6 +13,8 @@ public struct KYXWorker: Worker {
     public let metrics: KYXMetrics
     private let log: @Sendable (String) -> Void
     private let passwordHashes: PasswordHashPool
+    /// The process-local level in front of KV, shared by this worker's requests.
+    private let memory = MemoryCache()
 
     /// A worker reading `clock`, counting into `metrics`, logging to `log` (stderr by default), verifying
     /// admin passwords on `passwordHashThreads` dedicated threads with room for `passwordHashQueue`
@@ -33,7 +35,7 @@ public struct KYXWorker: Worker {
     /// JS equivalent: `fetch(request, env, ctx)`.
     public func fetch(_ request: Request, env: Env, ctx: ExecutionContext) async throws -> Response {
         let started = ContinuousClock.now
-        let context = try context(for: request, env: env, now: clock.now())
+        let context = try context(for: request, env: env, now: clock.now(), execution: ctx)
         let router = Router(ctx: context)
         let response = await router.respond()
         let elapsed = ContinuousClock.now - started
@@ -50,12 +52,13 @@ public struct KYXWorker: Worker {
         try await ScheduledJobs(ctx: context).run(cron: controller.cron)
     }
 
-    func context(for request: Request, env: Env, now: Date) throws -> AppContext {
+    func context(for request: Request, env: Env, now: Date, execution: ExecutionContext? = nil) throws -> AppContext {
         let settings = AppSettings(env: env)
         let kv = try? env.KV
-        let caches = Caches(kv: kv, settings: settings, metrics: metrics, log: log)
+        let caches = Caches(
+            kv: kv, settings: settings, metrics: metrics, memory: memory, now: now.timeIntervalSince1970, log: log)
         return AppContext(
             request: request, env: env, db: try env.DB, settings: settings, now: now, metrics: metrics,
-            caches: caches, log: log, passwordHashes: passwordHashes)
+            caches: caches, log: log, passwordHashes: passwordHashes, execution: execution)
     }
 }

@@ -4,9 +4,11 @@ import Outpost
 struct RankingCache: Sendable {
     let cache: KVCache
 
-    /// The ranking under `key`: from KV, else `load()`.
-    func ranking(key: String, load: () async throws -> JSONValue) async throws -> JSONValue {
-        try await cache.fetch(key, load: load)
+    /// The ranking under `key` and the level that answered: from memory or KV, else `load()`.
+    func ranking(key: String, load: () async throws -> JSONValue) async throws
+        -> (value: JSONValue, source: CacheSource)
+    {
+        try await cache.fetchTraced(key, load: load)
     }
 
     /// Stores a recomputed ranking (cron, warm-up).

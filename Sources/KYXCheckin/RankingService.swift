@@ -8,6 +8,11 @@ struct RankingService: Sendable {
 
     /// `today` or `streak`, through the ranking cache.
     func ranking(type: String) async throws -> JSONValue {
+        try await lookup(type: type).value
+    }
+
+    /// `today` or `streak` and the level that answered.
+    func lookup(type: String) async throws -> (value: JSONValue, source: CacheSource) {
         if type == "streak" {
             return try await ctx.caches.rankings.ranking(key: RankingCache.streakKey) { try await streakFromD1() }
         }

@@ -28,6 +28,19 @@ struct SessionCache: Sendable {
             ttl: remainingSeconds)
     }
 
+    /// Keeps a new session: in the memory level when the family has one — the login's own page load
+    /// reads it there, and a read after it expired finds it in D1 and writes it to KV then, so a visit
+    /// that ends within the memory level's life costs no KV write — else straight in KV.
+    func keep(_ key: String, ownerID: Int, expires: Double, remainingSeconds: Int) async {
+        guard cache.memoryTTL > 0, cache.memory != nil else {
+            await put(key, ownerID: ownerID, expires: expires, remainingSeconds: remainingSeconds)
+            return
+        }
+        cache.remember(
+            key, ["ownerId": .number(Double(ownerID)), "expires": .number(expires.rounded(.down))],
+            ttl: remainingSeconds)
+    }
+
     /// Drops a session (logout, deactivation).
     func delete(_ key: String) async { await cache.delete(key) }
 

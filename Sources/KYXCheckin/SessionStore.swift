@@ -42,7 +42,7 @@ struct SessionStore: Sendable {
         let inserted = try await ctx.db.prepare(sql).bind(storedID, expiresAt, ctx.nowISO, ownerID).run()
         guard inserted.meta.changes == 1 else { return nil }
         let expires = ctx.now.timeIntervalSince1970 + Double(kind.lifetime)
-        await ctx.caches.sessions.put(
+        await ctx.caches.sessions.keep(
             kind.key(storedID), ownerID: ownerID, expires: expires, remainingSeconds: kind.lifetime)
         return SessionCookie.set(kind.cookie, token, maxAge: kind.lifetime, secure: ctx.isHTTPS)
     }

@@ -65,7 +65,9 @@ struct UserRoutes: Sendable {
 
     private func stats() async throws -> Response {
         let id = try await sessions.requireOwner()
-        return .json(["success": true, "stats": try await UserStatsService(ctx: ctx).stats(userID: id)])
+        let stats = try await UserStatsService(ctx: ctx).lookup(userID: id)
+        return .json(
+            ["success": true, "stats": stats.value], headers: [CacheSource.header: stats.source.rawValue])
     }
 
     private func recentCodes() async throws -> Response {
@@ -89,10 +91,10 @@ struct UserRoutes: Sendable {
     private func ranking() async throws -> Response {
         _ = try await sessions.requireOwner()
         let type = ctx.request.query("type") == "streak" ? "streak" : "today"
-        return .json([
-            "success": true, "type": .string(type),
-            "ranking": try await RankingService(ctx: ctx).ranking(type: type),
-        ])
+        let ranking = try await RankingService(ctx: ctx).lookup(type: type)
+        return .json(
+            ["success": true, "type": .string(type), "ranking": ranking.value],
+            headers: [CacheSource.header: ranking.source.rawValue])
     }
 
     /// A check-in row with its cent columns as dollars.

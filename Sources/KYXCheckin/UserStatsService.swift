@@ -7,7 +7,27 @@ struct UserStatsService: Sendable {
     /// The stats object of `userID` (`totalDays`, `consecutiveDays`, `maxConsecutiveDays`, `monthlyDays`,
     /// `codeCount`, `totalAmount`, `pendingCount`, `lastCheckinDate`).
     func stats(userID: Int) async throws -> JSONValue {
-        try await ctx.caches.userStats.stats(userID: userID) { try await fromD1(userID: userID) }
+        try await lookup(userID: userID).value
+    }
+
+    /// The stats of `userID` and the level that answered. A miss loads them from D1; stats that today's
+    /// check-in is still to change are kept in memory only (the check-in writes them to KV, so a user's
+    /// stats cost one KV write a day), any others go to KV.
+    func lookup(userID: Int) async throws -> (value: JSONValue, source: CacheSource) {
+        let cache = ctx.caches.userStats.cache
+        let key = UserStatsCache.key(userID)
+        if let cached = await cache.lookup(key) {
+            ctx.metrics.d1Avoided(.userStats)
+            return cached
+        }
+        let fresh = try await fromD1(userID: userID)
+        ctx.metrics.d1Executed(.userStats)
+        if fresh.objectValue?.string("lastCheckinDate") == ctx.today {
+            await cache.put(key, fresh)
+        } else {
+            cache.remember(key, fresh)
+        }
+        return (fresh, .d1)
     }
 
     /// The stats after today's check-in of `userID`: D1 is already written; a cached entry is updated

@@ -14,6 +14,7 @@ public struct BindingError: Error, Sendable, Equatable, CustomStringConvertible 
     /// JS equivalent: none (the file `wrangler` reads).
     public let configFile: String
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String {
         if let found {
             return "binding \"\(binding)\" in \(configFile) is a \(found), not a \(expected)"

@@ -60,6 +60,7 @@ public struct FormData: Sendable, Equatable {
     /// Adds a field. JS equivalent: `formData.append(name, value)`.
     public mutating func append(_ name: String, _ value: Entry) { entries.append((name, value)) }
 
+    /// Whether both hold the same contents.
     public static func == (lhs: FormData, rhs: FormData) -> Bool {
         lhs.entries.count == rhs.entries.count
             && zip(lhs.entries, rhs.entries).allSatisfy { $0.name == $1.name && $0.value == $1.value }

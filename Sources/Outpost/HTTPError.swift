@@ -17,5 +17,6 @@ public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message ?? Response.reasonPhrase(for: status)
     }
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String { "\(status) \(message)" }
 }

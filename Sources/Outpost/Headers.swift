@@ -23,6 +23,7 @@ public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
         self.entries = entries
     }
 
+    /// Headers from a literal, each pair appended in order. JS equivalent: `new Headers({ … })`.
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(elements)
     }
@@ -98,6 +99,7 @@ public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
         entries.makeIterator()
     }
 
+    /// Whether both hold the same contents.
     public static func == (lhs: Headers, rhs: Headers) -> Bool {
         lhs.entries.count == rhs.entries.count
             && zip(lhs.entries, rhs.entries).allSatisfy { same($0.name, $1.name) && $0.value == $1.value }

@@ -17,6 +17,7 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence, ExpressibleBy
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// A dictionary literal as an object, keys in the order written. JS equivalent: `{ a: 1 }`.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements)
     }
@@ -44,14 +45,17 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence, ExpressibleBy
         }
     }
 
+    /// The members in insertion order. JS equivalent: `Object.entries(object)`.
     public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
         orderedKeys.lazy.map { (key: $0, value: members[$0]!) }.makeIterator()
     }
 
+    /// Whether both hold the same contents.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.orderedKeys == rhs.orderedKeys && lhs.members == rhs.members
     }
 
+    /// Hashes the members in order, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(orderedKeys)
         for key in orderedKeys { hasher.combine(members[key]) }

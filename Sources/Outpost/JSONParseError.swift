@@ -7,5 +7,6 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     /// JS equivalent: the position in `error.message`.
     public let offset: Int
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String { "SyntaxError: \(reason) in JSON at position \(offset)" }
 }

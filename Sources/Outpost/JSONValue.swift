@@ -112,22 +112,31 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
 {
+    /// `nil` as JSON `null`. JS equivalent: `null`.
     public init(nilLiteral: ()) { self = .null }
+    /// A Boolean literal as a JSON boolean. JS equivalent: `true` / `false`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An integer literal as a JSON number. JS equivalent: a number literal.
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    /// A floating-point literal as a JSON number. JS equivalent: a number literal.
     public init(floatLiteral value: Double) { self = .number(value) }
+    /// A string literal as a JSON string. JS equivalent: a string literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An array literal as a JSON array. JS equivalent: `[a, b]`.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// A dictionary literal as an object, keys in the order written. JS equivalent: `{ a: 1 }`.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(JSONObject(elements))
     }
 }
 
 extension JSONValue: CustomStringConvertible {
+    /// The text `print` and string interpolation show for this value.
     public var description: String { serialized }
 }
 
 extension JSONValue: Codable {
+    /// Decodes any JSON value. JS equivalent: `JSON.parse`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
@@ -146,6 +155,7 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes the value as the same JSON. JS equivalent: `JSON.stringify`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {

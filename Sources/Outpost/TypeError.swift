@@ -9,5 +9,6 @@ public struct TypeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// JS equivalent: `new TypeError(message)`.
     public init(_ message: String) { self.message = message }
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String { "TypeError: \(message)" }
 }

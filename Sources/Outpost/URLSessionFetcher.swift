@@ -15,6 +15,7 @@ public struct URLSessionFetcher: Fetcher {
     /// JS equivalent: none.
     public init(timeout: TimeInterval = 30) { self.timeout = timeout }
 
+    /// Sends `request` with URLSession and returns its response. JS equivalent: the global `fetch(request)`.
     public func fetch(_ request: Request) async throws -> Response {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method

@@ -12,6 +12,7 @@ public protocol Worker: Sendable {
 }
 
 extension Worker {
+    /// The default `scheduled` handler: does nothing, as a JS Worker without a `scheduled` export.
     public func scheduled(_ controller: ScheduledController, env: Env, ctx: ExecutionContext) async throws {
         throw TypeError("Handler does not export a scheduled() function")
     }

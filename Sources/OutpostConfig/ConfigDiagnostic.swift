@@ -20,6 +20,7 @@ public struct ConfigDiagnostic: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String {
         let place = line > 0 ? (column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)") : file
         return keyPath.isEmpty ? "\(place): \(message)" : "\(place): \(keyPath): \(message)"

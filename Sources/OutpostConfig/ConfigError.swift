@@ -11,5 +11,6 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         diagnostic = ConfigDiagnostic(file: file, line: line, column: column, keyPath: keyPath, message: message)
     }
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String { "error: \(diagnostic)" }
 }

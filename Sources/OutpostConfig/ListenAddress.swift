@@ -22,6 +22,7 @@ public enum ListenAddress: Sendable, Equatable, CustomStringConvertible {
         self = .tcp(host: host.isEmpty ? "127.0.0.1" : host, port: port)
     }
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String {
         switch self {
         case .unix(let path): "unix:\(path)"

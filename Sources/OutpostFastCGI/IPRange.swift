@@ -34,6 +34,7 @@ public struct IPRange: Sendable, Equatable, CustomStringConvertible {
         return true
     }
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String {
         let family = network.count == 4 ? AF_INET : AF_INET6
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))

@@ -8,6 +8,7 @@ public enum SocketAddress: Sendable, Equatable, CustomStringConvertible {
     /// TCP on `host:port`.
     case tcp(host: String, port: Int)
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String {
         switch self {
         case .unix(let path): "unix:\(path)"
@@ -21,6 +22,7 @@ public struct ListenError: Error, Sendable, CustomStringConvertible {
     /// What failed, with the address and the system's reason.
     public let message: String
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String { message }
 }
 

@@ -1,16 +1,18 @@
 import Foundation
 import Glibc
 
-/// A child process started with `posix_spawn` (never `fork` from a threaded process).
-struct ChildProcess: Sendable {
+/// A child process started with `posix_spawn` (never `fork` from a threaded process), with an empty
+/// signal mask: Foundation's `Process` started from a Swift concurrency thread hands the child that
+/// thread's mask, in which `SIGTERM` is blocked, so the child never sees it.
+package struct ChildProcess: Sendable {
     /// The process id.
-    let pid: pid_t
+    package let pid: Int32
 
     /// Spawns `path` with `arguments` (argv[0] included). `inherit` maps child fd numbers to parent fds;
     /// every other descriptor is closed on exec (Foundation opens its files close-on-exec). Signals
     /// the parent ignores are reset to their defaults in the child. `environment` (`NAME=value`
     /// entries) replaces the parent's environment when given.
-    static func spawn(
+    package static func spawn(
         path: String, arguments: [String], inherit: [Int32: Int32] = [:], environment: [String]? = nil
     ) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
@@ -48,10 +50,10 @@ struct ChildProcess: Sendable {
     }
 
     /// Sends `signal` to the process.
-    func send(_ signal: Int32) { kill(pid, signal) }
+    package func send(_ signal: Int32) { kill(pid, signal) }
 
     /// Waits for the process to exit; returns its wait status.
-    func wait() -> Int32 {
+    package func wait() -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { return -1 }

@@ -15,9 +15,11 @@ struct DevSession: Sendable {
     static let setpriv = "/usr/bin/setpriv"
 
     /// Starts nginx, then the supervisor through `supervise`; returns the exit code: the supervisor's,
-    /// or 1 when nginx failed (it could not start, or stopped on its own).
+    /// or 1 when nginx failed (it could not start, or stopped on its own). `onReady` is called once
+    /// both serve, with the supervisor and the nginx process.
     func run(
-        url: String, supervise: (@escaping @Sendable () -> Void, @escaping @Sendable (Supervisor) -> Void) -> Int32
+        url: String, onReady: @escaping @Sendable (Supervisor, ChildProcess) -> Void = { _, _ in },
+        supervise: (@escaping @Sendable () -> Void, @escaping @Sendable (Supervisor) -> Void) -> Int32
     ) throws -> Int32 {
         let logger = self.logger
         let supervisor = Mutex<Supervisor?>(nil)
@@ -49,9 +51,22 @@ struct DevSession: Sendable {
                 return
             }
             FileHandle.standardOutput.write(Data("Outpost dev server ready on \(url) (Ctrl-C to stop)\n".utf8))
+            onReady(running, nginx)
         }
         nginx.send(SIGQUIT)
         return nginxFailed.load(ordering: .acquiring) ? 1 : code
+    }
+
+    /// Checks the config nginx runs with (`nginx -t`), then has `nginx` (the process `run` started)
+    /// load it again (SIGHUP: new connections get the new config, open ones finish on the old). A
+    /// config nginx refuses is reported with nginx's own words; nginx then keeps the one it has.
+    func reloadNginx(_ nginx: ChildProcess) throws {
+        var said: [UInt8] = []
+        let status = try ChildProcess.run(nginxArguments + ["-t", "-q"]) { said += $0 }
+        guard WaitStatus.exitCode(status) == 0 else {
+            throw RuntimeError(String(decoding: said, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        nginx.send(SIGHUP)
     }
 
     private static func spawnNginx(_ arguments: [String]) throws -> ChildProcess {

@@ -11,6 +11,7 @@ enum Supervise {
     static func run(
         listener: Listener, workerArguments: [String], config: WorkerConfig, pool: PoolSize, logger: Logger,
         dev: Bool = false, onStop: @escaping @Sendable () -> Void = {},
+        reloadEnded: @escaping @Sendable (_ succeeded: Bool) -> Void = { _ in },
         ready: @escaping @Sendable (Supervisor) -> Void = { _ in }
     ) -> Int32 {
         let supervisor = Supervisor(
@@ -23,7 +24,7 @@ enum Supervise {
                 listenFD: listener.fd, lockFD: listener.lock?.descriptor, processes: pool.processes,
                 spares: pool.spares, readyTimeoutMs: config.outpost.readyTimeoutMs,
                 shutdownTimeoutMs: config.outpost.shutdownTimeoutMs, environment: ChildProcess.workerEnvironment),
-            logger: logger)
+            logger: logger, reloadEnded: reloadEnded)
         let watcher = SignalWatcher([SIGTERM, SIGINT, SIGQUIT, SIGHUP]) { signal in
             if signal == SIGHUP {
                 supervisor.reload()

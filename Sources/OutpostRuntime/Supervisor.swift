@@ -43,11 +43,15 @@ final class Supervisor: Sendable {
     private let queue = DispatchQueue(label: "outpost.supervisor")
     private let state = Mutex(SupervisorState())
     private let finished = DispatchSemaphore(value: 0)
+    private let reloadEnded: @Sendable (_ succeeded: Bool) -> Void
 
-    /// A supervisor with `options`; nothing starts before `run()`.
-    init(options: Options, logger: Logger) {
+    /// A supervisor with `options`; nothing starts before `run()`. `reloadEnded` is told (on the
+    /// supervisor's queue) how each rolling reload ended: `true` when the new processes took over,
+    /// `false` when it was abandoned and the old ones keep serving.
+    init(options: Options, logger: Logger, reloadEnded: @escaping @Sendable (_ succeeded: Bool) -> Void = { _ in }) {
         self.options = options
         self.logger = logger
+        self.reloadEnded = reloadEnded
     }
 
     /// Starts the pool and supervises it until a stop has drained every worker; returns the exit code.
@@ -309,6 +313,7 @@ final class Supervisor: Sendable {
             logger.error(
                 "reload abandoned: the new worker process did not start; the old processes keep serving",
                 metadata: ["executable": "\(options.executable)", "reason": "\(why)"])
+            reloadEnded(false)
             if again { handleReload() }
         case .fill, .spare:
             let initial = state.withLock { !$0.announcedServing && $0.activeCount == 0 }
@@ -347,6 +352,7 @@ final class Supervisor: Sendable {
             return
         case .some(.none):
             logger.info("reload complete", metadata: ["processes": "\(activePIDs.count)"])
+            reloadEnded(true)
             let again = state.withLock { current -> Bool in
                 defer { current.reloadRequestedAgain = false }
                 return current.reloadRequestedAgain

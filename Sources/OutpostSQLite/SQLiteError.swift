@@ -45,6 +45,7 @@ public struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Whether the database was busy or locked (another writer).
     public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
 
+    /// The text `print` and string interpolation show for this value.
     public var description: String {
         var text = message
         if let offset { text += " at offset \(offset)" }

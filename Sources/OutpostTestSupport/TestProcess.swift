@@ -10,9 +10,11 @@ public final class TestProcess: @unchecked Sendable {
     /// Where stderr goes.
     public let stderrPath: String
 
-    /// Starts `executable` with `arguments` in `directory`.
+    /// Starts `executable` with `arguments` in `directory`; standard input is `/dev/null` unless
+    /// `standardInput` is given (a terminal, for instance).
     public init(
-        executable: String, arguments: [String], directory: String, environment: [String: String] = [:], name: String
+        executable: String, arguments: [String], directory: String, environment: [String: String] = [:], name: String,
+        standardInput: FileHandle = .nullDevice
     ) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -27,7 +29,7 @@ public final class TestProcess: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = standardInput
         try process.run()
     }
 

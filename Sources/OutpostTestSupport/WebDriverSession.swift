@@ -13,6 +13,7 @@ public final class WebDriverSession: @unchecked Sendable {
         public let id: String
         /// The CSS selector it was found by (for messages).
         public let selector: String
+        /// The text `print` and string interpolation show for this value.
         public var description: String { "<\(selector)>" }
     }
 
@@ -24,6 +25,7 @@ public final class WebDriverSession: @unchecked Sendable {
         public let message: String
         /// The command that failed.
         public let command: String
+        /// The text `print` and string interpolation show for this value.
         public var description: String { "WebDriver \(command): \(error): \(message.prefix(400))" }
     }
 

@@ -11,7 +11,7 @@ import OutpostRuntime
 /// assertions. `fetch` and `scheduled` return once the invocation's `waitUntil` work is done.
 ///
 /// ```swift
-/// let test = try TestWorker(Hello(), config: "wrangler.toml")
+/// let test = try await TestWorker(Hello(), config: "wrangler.toml")
 /// let response = try await test.fetch("/hits")
 /// #expect(try await test.env.kv("KV").get("hits") == "1")
 /// ```
@@ -41,11 +41,11 @@ public final class TestWorker: Sendable {
         _ worker: some Worker, config path: String, environment: String? = nil,
         overrides: TestBindings = TestBindings(), clock: ManualClock = ManualClock(),
         fetcher: (any Fetcher)? = nil
-    ) throws {
+    ) async throws {
         let loaded = try ConfigLoader.load(
             explicitPath: path, environment: environment,
             workingDirectory: FileManager.default.currentDirectoryPath)
-        try self.init(worker, config: loaded, overrides: overrides, clock: clock, fetcher: fetcher)
+        try await self.init(worker, config: loaded, overrides: overrides, clock: clock, fetcher: fetcher)
     }
 
     /// A worker with exactly `bindings`, each KV and D1 binding on a fresh temporary SQLite file.
@@ -53,9 +53,9 @@ public final class TestWorker: Sendable {
     public convenience init(
         _ worker: some Worker, bindings: TestBindings, clock: ManualClock = ManualClock(),
         fetcher: (any Fetcher)? = nil
-    ) throws {
+    ) async throws {
         let directory = FileManager.default.currentDirectoryPath
-        try self.init(
+        try await self.init(
             worker, config: WorkerConfig(file: "(test bindings)", directory: directory), overrides: bindings,
             clock: clock, fetcher: fetcher)
     }
@@ -63,12 +63,12 @@ public final class TestWorker: Sendable {
     private init(
         _ worker: some Worker, config loaded: WorkerConfig, overrides: TestBindings, clock: ManualClock,
         fetcher: (any Fetcher)?
-    ) throws {
+    ) async throws {
         let state = try TestStateDirectory.make()
         var config = loaded
         config.outpost.stateDir = state
         config.add(overrides)
-        try TestMigrations.apply(config: config)
+        try await TestMigrations.apply(config: config)
         let failures = WaitUntilFailures()
         let tracker = WaitUntilTracker { error in failures.record(error) }
         let factory = EnvFactory(config: config, kvClock: clock.kvClock)

@@ -51,6 +51,14 @@ struct HelloWorker: Worker {
             // One KV read per request (the benchmark's "KV-get worker").
             let value = try await env.kv("KV").get(request.query("k") ?? "greeting")
             return .text(value ?? "missing")
+        case ("PUT", "/kv"):
+            // Stores the body under `k` (the multi-host tests write through one host, read through another).
+            try await env.kv("KV").put(request.query("k") ?? "greeting", try await request.text())
+            return .text("stored\n")
+        case ("GET", "/kv-list"):
+            // The names of the keys under `prefix`, one per line.
+            let page = try await env.kv("KV").list(prefix: request.query("prefix") ?? "")
+            return .text(page.keys.map { $0.name + "\n" }.joined())
         case ("GET", "/d1-read"):
             // One indexed D1 read per request (the benchmark's "D1-read worker").
             let id = try request.integerQuery("id", default: 1, in: Int(Int32.min)...Int(Int32.max))

@@ -16,6 +16,7 @@ struct BenchReport {
         #endif
         print("- load average at start (1/5/15 min): \(LoadAverage.current())")
         print("")
+        fflush(nil)
     }
 
     /// Prints a section's progress note (population times and the like).

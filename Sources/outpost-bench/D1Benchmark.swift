@@ -8,6 +8,14 @@ import OutpostSQLite
 struct D1Benchmark {
     /// The point-read p50 target, in microseconds.
     static let pointReadTarget = 20.0
+    /// The p50 targets on a 3-node loopback dqlite cluster, in microseconds (point read, batch).
+    static let dqliteTargets = Targets(pointRead: 300, batch: 5_000)
+
+    /// p50 limits in microseconds (nil: none).
+    struct Targets {
+        var pointRead: Double?
+        var batch: Double?
+    }
     /// Statements per batch.
     static let batchSize = 10
 
@@ -37,7 +45,7 @@ struct D1Benchmark {
                 let start = ContinuousClock.now
                 try Self.populate(storage, count: size)
                 report.note("dqlite \(ResultsTable.size(size)) rows: populated in \(ContinuousClock.now - start)")
-                results += try await measure(D1Database(storage: storage), size: size)
+                results += try await measure(D1Database(storage: storage), size: size, targets: Self.dqliteTargets)
             }
             return results
         }
@@ -78,10 +86,12 @@ struct D1Benchmark {
         report.note(
             "D1 \(ResultsTable.size(size)) rows: \(population.reused ? "reused" : "populated") \(path) in "
                 + String(format: "%.2f s", population.seconds))
-        return try await measure(D1Database(storage: try D1Engine(path: path)), size: size)
+        return try await measure(
+            D1Database(storage: try D1Engine(path: path)), size: size, targets: Targets(pointRead: Self.pointReadTarget)
+        )
     }
 
-    private func measure(_ database: D1Database, size: Int) async throws -> [BenchResult] {
+    private func measure(_ database: D1Database, size: Int, targets: Targets) async throws -> [BenchResult] {
         let warmup = options.warmup
         let total = warmup + options.ops
         var random = SplitMix64(seed: UInt64(size) ^ 0xD1)
@@ -97,7 +107,7 @@ struct D1Benchmark {
             }
             results.append(
                 BenchResult(
-                    operation: "first() by primary key", size: size, stats: read, p50Limit: Self.pointReadTarget))
+                    operation: "first() by primary key", size: size, stats: read, p50Limit: targets.pointRead))
         }
 
         let insert = database.prepare("INSERT INTO users (name, email, created_at) VALUES (?, ?, ?)")
@@ -122,7 +132,8 @@ struct D1Benchmark {
             let answers = try await database.batch(statements)
             guard answers.count == Self.batchSize else { throw BenchError("batch returned \(answers.count) results") }
         }
-        results.append(BenchResult(operation: "batch (10 INSERTs)", size: size, stats: batch, p50Limit: nil))
+        results.append(
+            BenchResult(operation: "batch (10 INSERTs)", size: size, stats: batch, p50Limit: targets.batch))
         return results
     }
 }

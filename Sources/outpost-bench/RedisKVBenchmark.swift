@@ -52,35 +52,3 @@ struct RedisKVBenchmark {
         report.note("KV Redis \(ResultsTable.size(size)) keys: populated in \(seconds)")
     }
 }
-
-/// A `redis-server` for one benchmark run, in its own directory.
-final class BenchRedisServer {
-    let process = Process()
-    let port: Int
-    let socketPath: String
-
-    init(directory: String) throws {
-        port = Int.random(in: 20_000..<60_000)
-        socketPath = directory + "/redis.sock"
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/redis-server")
-        process.arguments = [
-            "--bind", "127.0.0.1", "--port", String(port), "--unixsocket", socketPath, "--unixsocketperm", "700",
-            "--save", "", "--appendonly", "no", "--dir", directory, "--logfile", directory + "/redis.log",
-        ]
-        try process.run()
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: socketPath) {
-            guard Date() < deadline, process.isRunning else { throw BenchError("redis-server did not start") }
-            usleep(20_000)
-        }
-    }
-
-    var unixEndpoint: RedisEndpoint { RedisEndpoint(address: .unix(path: socketPath)) }
-    var tcpEndpoint: RedisEndpoint { RedisEndpoint(address: .tcp(host: "127.0.0.1", port: port)) }
-
-    func stop() {
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-    }
-}

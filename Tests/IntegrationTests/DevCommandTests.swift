@@ -27,6 +27,32 @@ struct DevCommandTests {
         #expect((try? HTTPTestClient(port: port, timeoutSeconds: 1)) == nil, "nginx still listening after dev stopped")
     }
 
+    @Test func onATerminalXQuitsDevAndTheTerminalIsRestored() throws {
+        let directory = try TestDirectory.make(prefix: "outpost-dev")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "name = \"dev-keys\"\n".write(toFile: directory + "/wrangler-like.toml", atomically: true, encoding: .utf8)
+        let pair = try PseudoTerminal()
+        defer { pair.close() }
+        let port = try FreePort.find()
+        let dev = try TestProcess(
+            executable: OutpostStack.productsDirectory + "/hello", arguments: ["dev", "--port", String(port)],
+            directory: directory, name: "dev",
+            standardInput: FileHandle(fileDescriptor: pair.terminal, closeOnDealloc: false))
+        try OutpostStack.waitFor { dev.stdout.contains("[b] open a browser, [c] clear console, [x] to exit") }
+        #expect(dev.stdout.components(separatedBy: "[x] to exit").count == 2, "the key help is printed once")
+        var mode = termios()
+        tcgetattr(pair.terminal, &mode)
+        #expect(mode.c_lflag & tcflag_t(ICANON) == 0, "keys are read one by one")
+        pair.type("c")
+        try OutpostStack.waitFor { dev.stdout.contains("\u{1B}[2J") }
+        pair.type("x")
+        #expect(dev.waitForExit(seconds: 15) == 0)
+        tcgetattr(pair.terminal, &mode)
+        #expect(mode.c_lflag & tcflag_t(ICANON) != 0, "the terminal's mode is restored")
+        #expect(mode.c_lflag & tcflag_t(ECHO) != 0)
+        #expect((try? HTTPTestClient(port: port, timeoutSeconds: 1)) == nil, "nginx still listening after x")
+    }
+
     @Test func killingDevWithSIGKILLTakesItsNginxDown() throws {
         let directory = try TestDirectory.make(prefix: "outpost-dev")
         defer { try? FileManager.default.removeItem(atPath: directory) }

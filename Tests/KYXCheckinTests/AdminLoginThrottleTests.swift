@@ -18,7 +18,7 @@ struct AdminLoginThrottleTests {
     }
 
     @Test func repeatedFailuresForAUsernameAreThrottledAndTheBlockEnds() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         _ = try await app.adminLogin()
         for guess in 1...5 {
             let response = try await attempt(app, "root", "guess \(guess)", from: "203.0.113.\(guess)")
@@ -39,7 +39,7 @@ struct AdminLoginThrottleTests {
     }
 
     @Test func repeatedFailuresFromOneAddressAreThrottledAcrossUsernames() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         _ = try await app.adminLogin()
         var statuses: [Int] = []
         for guess in 1...25 {

@@ -17,7 +17,7 @@ struct AdminTests {
     }
 
     @Test func loginRefusesWrongPasswordAndUnknownAdmin() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         _ = try await app.adminLogin()
         let wrong = try await app.json(
             "POST", "/api/admin/login", json: ["username": "root", "password": "nope"])
@@ -28,7 +28,7 @@ struct AdminTests {
     }
 
     @Test func adminAPIRequiresASessionAndSameOrigin() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let none = try await app.json("GET", "/api/admin/stats")
         #expect(none.status == 401)
         #expect(none.body["message"] == "未登录")
@@ -46,7 +46,7 @@ struct AdminTests {
     }
 
     @Test func importParsesSeparatorsAndReportsDuplicatesAndInvalid() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.adminLogin()
         try await app.stock(1, cents: 1000, prefix: "EXIST")
         let text = "AAAAAA1\nBBBBBB2,CCCCCC3;DDDDDD4 EEEEEE5\tFFFFFF6\r\nAAAAAA1\nbad!\nshort\nEXIST0000\nG_H-IJK8"
@@ -80,7 +80,7 @@ struct AdminTests {
     }
 
     @Test func generateDeleteAndInventory() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.adminLogin()
         let generated = try await app.json(
             "POST", "/api/admin/codes/generate", json: ["count": 3, "amount": 10], cookie: cookie)
@@ -110,7 +110,7 @@ struct AdminTests {
     }
 
     @Test func pendingThenResolve() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.adminLogin()
         var users: [String] = []
         for name in ["p1", "p2", "p3"] {
@@ -143,7 +143,7 @@ struct AdminTests {
     }
 
     @Test func distributeIsAllOrNothing() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.adminLogin()
         for name in ["d1", "d2", "d3"] { _ = try await app.login(name) }
         try await app.stock(2, cents: 1000, prefix: "GIFT")
@@ -159,7 +159,7 @@ struct AdminTests {
     }
 
     @Test func rewardConfigUpdatesAndInvalidatesCache() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.adminLogin()
         let rewards = try await app.json("GET", "/api/admin/rewards", cookie: cookie).body
         #expect(rewards["rewards"]?.arrayValue?.count == 5)
@@ -177,7 +177,7 @@ struct AdminTests {
     }
 
     @Test func rankingRewardsTopStreaksOncePerDay() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.adminLogin()
         for name in ["r1", "r2", "r3"] {
             let user = try await app.login(name)
@@ -195,7 +195,7 @@ struct AdminTests {
     }
 
     @Test func listsLogsMetricsAndCacheActions() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.adminLogin()
         let user = try await app.login("lena")
         try await app.stock(1, cents: 1000, prefix: "LIST")
@@ -236,6 +236,9 @@ struct AdminTests {
         #expect(ops["logs"]?.arrayValue?.isEmpty == false)
         #expect(try await app.json("GET", "/api/admin/logs/distributions", cookie: cookie).body["success"] == true)
         let charts = try await app.json("GET", "/api/admin/charts", cookie: cookie).body
-        #expect(charts["checkinsPerDay"]?[0]?["count"] == 1)
+        // Every one of the 30 days, oldest first: today's check-in is the last.
+        #expect(charts["checkinsPerDay"]?.arrayValue?.count == 30)
+        #expect(charts["checkinsPerDay"]?[29]?["count"] == 1)
+        #expect(charts["checkinsPerDay"]?[0]?["count"] == 0)
     }
 }

@@ -15,7 +15,7 @@ struct AuthTests {
     }
 
     @Test func oauthCallbackCreatesUserWithTrustLevelAndSession() async throws {
-        let app = try TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
+        let app = try await TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
         let (state, browser) = try await state(app)
         let callback = try await app.send("GET", "/api/oauth/callback?code=good&state=" + state, cookie: browser)
         #expect(callback.status == 302)
@@ -35,7 +35,7 @@ struct AuthTests {
     }
 
     @Test func oauthStateExpiresAfterTenMinutes() async throws {
-        let app = try TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
+        let app = try await TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
         let (state, browser) = try await state(app)
         app.clock.advance(seconds: 601)
         let late = try await app.json("GET", "/api/oauth/callback?code=good&state=" + state, cookie: browser)
@@ -44,7 +44,7 @@ struct AuthTests {
     }
 
     @Test func failedTokenExchangeRedirectsToLoginWithError() async throws {
-        let app = try TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
+        let app = try await TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
         let (state, browser) = try await state(app)
         let response = try await app.send("GET", "/api/oauth/callback?code=bad&state=" + state, cookie: browser)
         #expect(response.status == 302)
@@ -52,14 +52,14 @@ struct AuthTests {
     }
 
     @Test func cookiesAreSecureOverHTTPS() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let response = try await app.send(
             "POST", "/dev/login", form: "username=secure", headers: [("X-Forwarded-Proto", "https")])
         #expect(response.headers.getSetCookie().first?.contains("; Secure") == true)
     }
 
     @Test func modalDisplayAndDismiss() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.login("modal")
         let path = "/api/modal/check?type=checkin&key=CODE1"
         #expect(try await app.json("GET", path, cookie: cookie).body["reason"] == "allowed")
@@ -81,7 +81,7 @@ struct AuthTests {
     }
 
     @Test func adminSessionLastsADay() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.adminLogin()
         app.clock.advance(seconds: 23 * 3_600)
         #expect(try await app.json("GET", "/api/admin/stats", cookie: cookie).status == 200)

@@ -184,7 +184,7 @@ struct BrowserEndToEndTests {
         try h.shot("01-login")
         try b.click("form button[type=submit]")
 
-        // The dashboard: stat cards and three SVG bar charts; today's check-in is a bar.
+        // The dashboard: stat cards and four SVG charts; today's check-in is a bar.
         try b.waitForElement("#view svg rect.bar")
         #expect(try h.currentPath() == "/admin")
         let charts =
@@ -197,7 +197,8 @@ struct BrowserEndToEndTests {
                       width: c.querySelector('svg').getBoundingClientRect().width,
                       labels: Array.from(c.querySelectorAll('svg rect.bar title')).map(function(t){ return t.textContent; }) }; });
                 """) as? [[String: Any]] ?? []
-        #expect(charts.map { $0["title"] as? String } == ["近30天签到", "库存（按面额）", "缓存命中率（按类型）"])
+        #expect(
+            charts.map { $0["title"] as? String } == ["近30天签到", "库存（按面额，可用）", "缓存命中率（按类型）", "接口响应时间（平均 ms）"])
         let perDay = try #require(charts.first)
         #expect(perDay["drawn"] as? Int ?? 0 >= 1, "check-ins per day: \(perDay)")
         #expect((perDay["labels"] as? [String] ?? []).contains { $0.hasSuffix(": 1") }, "\(perDay)")

@@ -15,7 +15,7 @@ struct CacheTTLTests {
     }
 
     @Test func everyFamilyUsesItsTTLVar() async throws {
-        let app = try TestApp(vars: [
+        let app = try await TestApp(vars: [
             "CACHE_USER_STATS_TTL": "600", "CACHE_CONFIG_TTL": "700", "CACHE_RANKINGS_TTL": "800",
             "CACHE_INVENTORY_TTL": "900", "CACHE_GENERAL_TTL": "120",
         ])
@@ -36,7 +36,7 @@ struct CacheTTLTests {
     }
 
     @Test func inventoryIsInvalidatedByEveryInventoryChange() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let admin = try await app.adminLogin()
         func warm() async throws {
             _ = try await app.json("GET", "/api/admin/inventory", cookie: admin)

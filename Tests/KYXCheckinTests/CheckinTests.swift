@@ -6,7 +6,7 @@ import Testing
 @Suite("Check-in")
 struct CheckinTests {
     @Test func checkInHandsOutSmallestCodeCoveringRewardOldestFirst() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         try await app.stock(1, cents: 500, prefix: "SMALL")
         try await app.stock(1, cents: 5000, prefix: "BIGNEW", createdAt: "2026-02-01T00:00:00Z")
         try await app.stock(1, cents: 2000, prefix: "MIDNEW", createdAt: "2026-02-01T00:00:00Z")
@@ -27,7 +27,7 @@ struct CheckinTests {
     }
 
     @Test func secondCheckInSameDayIsRefused() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         try await app.stock(2, cents: 1000, prefix: "CODE")
         let cookie = try await app.login("bob")
         _ = try await app.json("POST", "/api/checkin", cookie: cookie)
@@ -40,7 +40,7 @@ struct CheckinTests {
     }
 
     @Test func emptyInventoryGivesPendingDistribution() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.login("carol")
         let (status, body) = try await app.json("POST", "/api/checkin", cookie: cookie)
         #expect(status == 200)
@@ -54,7 +54,7 @@ struct CheckinTests {
     }
 
     @Test func unauthenticatedIsRefused() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let missing = try await app.json("POST", "/api/checkin")
         #expect(missing.status == 401)
         #expect(missing.body["error"] == "未登录")
@@ -64,7 +64,7 @@ struct CheckinTests {
     }
 
     @Test func crossSiteCheckInIsRefused() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.login("dave")
         let foreign = try await app.json(
             "POST", "/api/checkin", cookie: cookie, headers: [("Origin", "https://evil.example")])
@@ -79,7 +79,7 @@ struct CheckinTests {
     }
 
     @Test func streakContinuesOverOneMissedDayAndResetsAfterTwo() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.login("erin")
         var streaks: [Int] = []
         // Days: 1, 2, (skip), 4, (skip, skip), 7
@@ -94,7 +94,7 @@ struct CheckinTests {
     @Test func dayBoundaryIsUTCPlus8() async throws {
         // 2026-03-01T15:59:00Z is 23:59 on 03-01 in UTC+8; 16:00Z is 00:00 on 03-02.
         let clock = TestApp.clock(at: Date(timeIntervalSince1970: 1_772_380_740))
-        let app = try TestApp(clock: clock)
+        let app = try await TestApp(clock: clock)
         let cookie = try await app.login("frank")
         let first = try await app.json("POST", "/api/checkin", cookie: cookie).body
         #expect(first["success"] == true)
@@ -107,7 +107,7 @@ struct CheckinTests {
     }
 
     @Test func milestoneBonusIsPaidOnItsDay() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.login("grace")
         var amounts: [Double] = []
         for day in 0..<6 {
@@ -119,7 +119,7 @@ struct CheckinTests {
     }
 
     @Test func concurrentCheckInsNeverShareACode() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         try await app.stock(100, cents: 1000, prefix: "RACE")
         var cookies: [String] = []
         for index in 0..<200 { cookies.append(try await app.login("user\(index)")) }

@@ -7,7 +7,7 @@ import Testing
 @Suite("Crons")
 struct CronTests {
     @Test func fiveMinuteCronWritesRankingsAndInventory() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         try await app.stock(2, cents: 1000, prefix: "CRON")
         let user = try await app.login("cron")
         _ = try await app.json("POST", "/api/checkin", cookie: user)
@@ -18,7 +18,7 @@ struct CronTests {
     }
 
     @Test func hourlyCronPurgesExpiredSessionsAndWarmsConfig() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         _ = try await app.login("old")
         app.clock.advance(days: 8)
         _ = try await app.login("new")

@@ -10,8 +10,11 @@ import Testing
 @Suite("KYX metrics through swift-metrics")
 struct KYXPrometheusMetricsTests {
     @Test func cacheHitsMissesAndAvoidedQueriesAreRecordedPerFamily() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.login("prom")
+        // Checked in today, so a miss writes the stats to KV; the check-in's own copy is dropped.
+        _ = try await app.json("POST", "/api/checkin", cookie: cookie)
+        try await app.kv.delete("user_stats:1")
         let registry = PrometheusCollectorRegistry()
         let worker = KYXWorker(
             clock: CheckinClock { [clock = app.clock] in clock.now },

@@ -12,13 +12,17 @@ struct LoadSimulationTests {
 
     /// Each user logs in, checks in once, and browses; answers the worker's metrics.
     private func simulate(caching: Bool) async throws -> KYXMetrics {
-        var vars: [String: JSONValue] = [:]
+        // The production defaults (memory level and login warm-up on) against every family off.
+        var vars: [String: JSONValue] = [
+            "WARM_AT_LOGIN": "true", "CACHE_SESSIONS_MEMORY_TTL": "10", "CACHE_USER_STATS_MEMORY_TTL": "30",
+            "CACHE_CONFIG_MEMORY_TTL": "60", "CACHE_RANKINGS_MEMORY_TTL": "60",
+        ]
         if !caching {
             for family in CacheFamily.allCases {
                 vars["CACHE_\(family.rawValue.uppercased())_ENABLED"] = "false"
             }
         }
-        let app = try TestApp(vars: vars)
+        let app = try await TestApp(vars: vars)
         try await app.stock(Self.users, cents: 1000, prefix: "LOAD")
         let paths = ["/api/user", "/api/stats", "/api/checkin/status", "/api/codes/recent", "/api/ranking?type=today"]
         for index in 0..<Self.users {

@@ -5,7 +5,7 @@ import Testing
 @Suite("Pages")
 struct PageTests {
     @Test func userAndAdminPagesAreServed() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         for (path, marker) in [
             ("/", "每日签到"), ("/login", "使用 Linux Do 账号登录"), ("/admin/login", "管理后台"),
             ("/dev/login", "开发登录"),
@@ -21,13 +21,13 @@ struct PageTests {
     }
 
     @Test func devLoginIsOffUnlessEnabled() async throws {
-        let app = try TestApp(vars: ["DEV_LOGIN_ENABLED": "false"])
+        let app = try await TestApp(vars: ["DEV_LOGIN_ENABLED": "false"])
         #expect(try await app.send("GET", "/dev/login").status == 404)
         #expect(try await app.send("POST", "/dev/login", form: "username=eve").status == 404)
     }
 
     @Test func oauthLoginIssuesAStateAndCallbackRejectsUnknownState() async throws {
-        let app = try TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
+        let app = try await TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
         let login = try await app.json("GET", "/api/auth/login").body
         let url = try #require(login["authUrl"]?.stringValue)
         #expect(url.hasPrefix("https://connect.linux.do/oauth2/authorize?"))

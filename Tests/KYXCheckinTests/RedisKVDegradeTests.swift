@@ -14,7 +14,7 @@ struct RedisKVDegradeTests {
         let storage = RedisKVStorage(
             binding: "KV", namespace: "kyx", endpoint: server.unixEndpoint,
             options: RedisKVOptions(connectTimeoutMs: 200, commandTimeoutMs: 500, clock: .caller))
-        let app = try TestApp(kvStorage: storage)
+        let app = try await TestApp(kvStorage: storage)
         try await app.stock(3, cents: 1000, prefix: "RDS")
         let cookie = try await app.login("ivy")
         #expect(try await app.json("POST", "/api/checkin", cookie: cookie).body["redemptionCode"]?.stringValue != nil)

@@ -25,7 +25,7 @@ struct RequestNumberTests {
     }
 
     @Test func extremeQueryNumbersOnEveryRouteAnswerWithoutTrapping() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let user = try await app.login("numbers")
         let admin = try await app.adminLogin()
         let userQueries = ["/api/codes/recent?page=", "/api/codes/recent?limit="]
@@ -56,7 +56,7 @@ struct RequestNumberTests {
     }
 
     @Test func extremeBodyNumbersOnEveryRouteAnswerWithoutTrapping() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let user = try await app.login("bodies")
         let admin = try await app.adminLogin()
         try await app.stock(3, cents: 1_000, prefix: "NUM")

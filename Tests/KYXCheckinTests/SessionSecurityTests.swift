@@ -9,7 +9,7 @@ struct SessionSecurityTests {
     private func token(_ cookie: String) -> String { String(cookie.split(separator: "=", maxSplits: 1)[1]) }
 
     @Test func sessionIdsAreStoredHashedAndAStolenRowOpensNothing() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let user = try await app.login("hashed")
         let admin = try await app.adminLogin()
         for (cookie, table, family, name) in [
@@ -34,7 +34,7 @@ struct SessionSecurityTests {
     }
 
     @Test func deactivatingAUserEndsEverySessionAtOnce() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let first = try await app.login("leaver")
         let second = try await app.login("leaver")
         let admin = try await app.adminLogin()
@@ -57,7 +57,7 @@ struct SessionSecurityTests {
     }
 
     @Test func deactivatingAnAdminEndsTheirSessionsAndNotOneself() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let root = try await app.adminLogin()
         let ops = try await app.adminLogin("ops", password: "another horse")
         #expect(try await app.json("GET", "/api/admin/stats", cookie: ops).status == 200)
@@ -80,7 +80,7 @@ struct SessionSecurityTests {
     }
 
     @Test func anOAuthStateFromAnotherBrowserFails() async throws {
-        let app = try TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
+        let app = try await TestApp(vars: ["DEV_LOGIN_ENABLED": "false", "LINUXDO_CLIENT_ID": "client"])
         func start() async throws -> (state: String, cookie: String) {
             let response = try await app.send("GET", "/api/auth/login")
             let setCookie = try #require(response.headers.getSetCookie().first { $0.hasPrefix("oauth_nonce=") })
@@ -106,7 +106,7 @@ struct SessionSecurityTests {
     }
 
     @Test func theOriginCheckComparesTheScheme() async throws {
-        let app = try TestApp()
+        let app = try await TestApp()
         let cookie = try await app.login("scheme")
         let plain = try await app.json(
             "POST", "/api/checkin", cookie: cookie, headers: [("Origin", "https://kyx.test")])

@@ -30,18 +30,28 @@ struct TestApp: Sendable {
     init(
         kvStorage: (any KVStorage)? = nil, vars: [String: JSONValue] = [:], clock: ManualClock = TestApp.clock(),
         fetcher: any Fetcher = FakeLinuxDo()
-    ) throws {
+    ) async throws {
         self.clock = clock
         metrics = KYXMetrics()
         worker = KYXWorker(clock: CheckinClock { clock.now }, metrics: metrics, log: { _ in })
         var overrides = TestBindings()
             .vars(["DEV_LOGIN_ENABLED": "true", "ADMIN_PBKDF2_ITERATIONS": "1000", "TIMEZONE_OFFSET_MINUTES": "480"])
+            .vars(Self.kvOnly)
             .vars(vars)
         if let kvStorage { overrides = overrides.kv("KV", storage: kvStorage) }
-        test = try TestWorker(worker, config: Self.configPath, overrides: overrides, clock: clock, fetcher: fetcher)
+        test = try await TestWorker(
+            worker, config: Self.configPath, overrides: overrides, clock: clock, fetcher: fetcher)
         db = try test.env.d1("DB")
         kv = try test.env.kv("KV")
     }
+
+    /// The tests' default: every family's memory level off and no login warm-up, so a test sees each
+    /// request's KV traffic (`KVBudgetTests` turns both back on).
+    static let kvOnly: [String: JSONValue] = {
+        var vars: [String: JSONValue] = ["WARM_AT_LOGIN": "false"]
+        for family in CacheFamily.allCases { vars["CACHE_\(family.rawValue.uppercased())_MEMORY_TTL"] = "0" }
+        return vars
+    }()
 
     /// Sends a request through the worker's `fetch`.
     func send(

@@ -93,7 +93,7 @@ struct KVRedisFailureTests {
     }
 }
 
-/// One Redis namespace seen through two stores (two hosts), concurrency and the server clock.
+/// One Redis namespace seen through two stores (two hosts) and the server clock (concurrency: `KVConcurrencyTests`).
 @Suite("KV on Redis: sharing and concurrency")
 struct KVRedisSharingTests {
     private func storage(_ namespace: String, clock: RedisKVOptions.Clock = .caller) -> RedisKVStorage {
@@ -113,32 +113,6 @@ struct KVRedisSharingTests {
         #expect(try await first.get("user:1") == nil)
         let other = KVNamespace(storage: storage("other-\(UUID().uuidString)"))
         #expect(try await other.list().keys.isEmpty)
-    }
-
-    @Test func concurrentWritersNeverTearAValueAndTheLastWriteWins() async throws {
-        let kv = KVNamespace(storage: storage("race-\(UUID().uuidString)"))
-        let size = 256 * 1024
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for writer in 0..<8 {
-                group.addTask {
-                    for round in 0..<10 {
-                        try await kv.put("k", [UInt8](repeating: UInt8(writer * 10 + round), count: size))
-                    }
-                }
-            }
-            for _ in 0..<4 {
-                group.addTask {
-                    for _ in 0..<20 {
-                        guard let value = try await kv.get("k", type: .bytes) else { continue }
-                        #expect(value.count == size && Set(value).count == 1, "a torn value")
-                    }
-                }
-            }
-            try await group.waitForAll()
-        }
-        try await kv.put("k", "first")
-        try await kv.put("k", "last")
-        #expect(try await kv.get("k") == "last")
     }
 
     @Test func serverClockKeepsLifetimesWhenTheHostClockIsOff() async throws {

@@ -26,13 +26,42 @@ enum KVBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let directory = NSTemporaryDirectory() + "outpost-kv-\(UUID().uuidString)"
             return try SQLiteKVStorage(path: SQLiteKVStorage.path(stateDir: directory, localName: "test"))
         case .redisTCP, .redisUnix:
-            let server = RedisTestServer.shared
-            return RedisKVStorage(
-                binding: "KV", namespace: "test-\(UUID().uuidString)",
-                endpoint: self == .redisTCP ? server.tcpEndpoint : server.unixEndpoint,
-                options: RedisKVOptions(connectTimeoutMs: 2_000, commandTimeoutMs: 20_000, clock: .caller))
+            return redisStorage(namespace: "test-\(UUID().uuidString)")
         }
     }
+
+    /// A store of namespace `namespace` on the shared test server, over this backend's transport.
+    fileprivate func redisStorage(namespace: String) -> RedisKVStorage {
+        let server = RedisTestServer.shared
+        return RedisKVStorage(
+            binding: "KV", namespace: namespace, endpoint: self == .redisTCP ? server.tcpEndpoint : server.unixEndpoint,
+            options: RedisKVOptions(connectTimeoutMs: 2_000, commandTimeoutMs: 20_000, clock: .caller))
+    }
+}
+
+extension KVBackend {
+    /// Two stores on one fresh namespace, as two processes or hosts open it (the same instance for
+    /// `memory`, which lives in one process only).
+    func makeSharedStorages() throws -> (any KVStorage, any KVStorage) {
+        switch self {
+        case .memory:
+            let storage = MemoryKVStorage()
+            return (storage, storage)
+        case .sqlite:
+            let first = try makeStorage()
+            guard let path = (first as? SQLiteKVStorage)?.path else { throw KVTestError("not a SQLite store") }
+            return (first, try SQLiteKVStorage(path: path))
+        case .redisTCP, .redisUnix:
+            let namespace = "shared-\(UUID().uuidString)"
+            return (redisStorage(namespace: namespace), redisStorage(namespace: namespace))
+        }
+    }
+}
+
+/// A test fixture that could not be built.
+struct KVTestError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// A namespace on a fresh store of `backend` with a manual clock.

@@ -20,7 +20,7 @@ struct VisitCounter: Worker {
 @Suite("VisitCounter")
 struct VisitCounterTests {
     @Test func countsVisitsAndTheCronResetsThem() async throws {
-        let test = try TestWorker(VisitCounter(), bindings: TestBindings().kv("KV"))
+        let test = try await TestWorker(VisitCounter(), bindings: TestBindings().kv("KV"))
         #expect(try await test.fetch("/a").text() == "visit 1")
         #expect(try await test.fetch("/b").text() == "visit 2")  // waitUntil work is done when fetch returns
         #expect(try await test.env.kv("KV").get("visits") == "2")
@@ -29,7 +29,7 @@ struct VisitCounterTests {
     }
 
     @Test func lastVisitExpiresAfterAMinute() async throws {
-        let test = try TestWorker(VisitCounter(), bindings: TestBindings().kv("KV"))
+        let test = try await TestWorker(VisitCounter(), bindings: TestBindings().kv("KV"))
         _ = try await test.fetch("/hello")
         test.clock.advance(seconds: 59)
         #expect(try await test.env.kv("KV").get("last-visit") == "/hello")

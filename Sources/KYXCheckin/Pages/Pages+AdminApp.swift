@@ -8,6 +8,7 @@ extension Pages {
             <button class="ghost" onclick="logout()">登出</button></div><div class="wrap">
             <div class="tabs" id="tabs"></div><div id="view"></div></div>
             <script>
+            """# + chartScript + #"""
             var TABS=[['dash','📊 仪表盘'],['codes','🎫 兑换码'],['users','👥 用户'],['checkins','📅 签到'],['pending','⏳ 待分配'],['rewards','🎁 奖励配置'],['logs','📜 日志']];
             var current='dash';
             function tabs(){document.getElementById('tabs').innerHTML=TABS.map(function(t){return '<button data-tab="'+t[0]+'" class="'+(t[0]===current?'on':'')+'" onclick="show(\''+t[0]+'\')">'+t[1]+'</button>';}).join('');}
@@ -17,22 +18,20 @@ extension Pages {
             function table(cols,rows){return '<div style="overflow:auto"><table><tr>'+cols.map(function(c){return '<th>'+c[0]+'</th>';}).join('')+'</tr>'+
               rows.map(function(r){return '<tr>'+cols.map(function(c){return '<td>'+c[1](r)+'</td>';}).join('')+'</tr>';}).join('')+'</table></div>';}
             function stat(k,v){return '<div class="stat"><div class="v">'+v+'</div><div class="k">'+k+'</div></div>';}
-            function bars(items,label,value,fmt){var w=Math.max(300,items.length*22),h=160,max=Math.max(1,...items.map(value));
-              return '<svg viewBox="0 0 '+w+' '+(h+30)+'" width="100%" height="'+(h+30)+'">'+items.map(function(it,i){var bh=Math.round(value(it)/max*h);var x=i*22+4;
-              return '<rect class="bar" x="'+x+'" y="'+(h-bh)+'" width="16" height="'+bh+'"><title>'+esc(label(it))+': '+esc(fmt?fmt(value(it)):value(it))+'</title></rect><text x="'+x+'" y="'+(h+12)+'">'+esc(label(it)).slice(-5)+'</text>';}).join('')+'</svg>';}
             async function dash(){var r=await api('/api/admin/stats');if(fail(r))return;var s=r.stats;
               var c=await api('/api/admin/charts'),m=await api('/api/admin/metrics');var mm=m.metrics||{cache:{},d1:{},routes:{},business:{}};
               var rate=s.total?(s.distributed/s.total*100).toFixed(1)+'%':'0%';
               var fam=Object.keys(mm.cache).map(function(k){return {k:k,v:mm.cache[k].hitRate*100};});
+              var routes=Object.keys(mm.routes).map(function(k){return {k:k,v:mm.routes[k].avgMs};}).sort(function(a,b){return b.v-a.v;}).slice(0,15);
               V('<div class="grid">'+stat('总兑换码数',s.total)+stat('未发放',s.undistributed)+stat('已发放',s.distributed)+stat('发放率',rate)+stat('总用户数',s.total_users)+
                 stat('总签到次数',s.total_checkins)+stat('活跃用户(30天)',s.active_users)+stat('活跃天数(30天)',s.active_days)+stat('待分配',s.pending)+stat('今日签到',s.today_checkins)+'</div>'+
-                '<div class="card" style="margin-top:16px"><h3>近30天签到</h3>'+bars(c.checkinsPerDay||[],function(d){return d.date;},function(d){return d.count;})+'</div>'+
-                '<div class="card"><h3>库存（按面额）</h3>'+bars(c.inventory||[],function(d){return '$'+d.amount;},function(d){return d.available;})+'</div>'+
-                '<div class="card"><h3>缓存命中率（按类型）</h3>'+bars(fam,function(d){return d.k;},function(d){return d.v;},function(v){return v.toFixed(1)+'%';})+
+                '<div class="card" style="margin-top:16px"><h3>近30天签到</h3>'+chart('ch-days',columnChart('checkins','近30天签到',c.checkinsPerDay||[],function(d){return String(d.date).slice(5);},function(d){return d.count;}))+'</div>'+
+                '<div class="card"><h3>库存（按面额，可用）</h3>'+chart('ch-inv',barChart('inventory','库存（按面额）',c.inventory||[],function(d){return money(d.amount);},function(d){return d.available;},abbr))+'</div>'+
+                '<div class="card"><h3>缓存命中率（按类型）</h3>'+chart('ch-hit',barChart('hitrate','缓存命中率',fam,function(d){return d.k;},function(d){return d.v;},function(v){return v.toFixed(1)+'%';},100))+
                 table([['类型',function(f){return esc(f.k);}],['命中',function(f){return mm.cache[f.k].hits;}],['未命中',function(f){return mm.cache[f.k].misses;}],['错误',function(f){return mm.cache[f.k].errors;}],['命中率',function(f){return f.v.toFixed(1)+'%';}]],fam)+
                 '<p class="muted">D1 查询：执行 '+mm.d1.executed+' · 节省 '+mm.d1.avoided+' ｜ 日活 '+mm.business.dailyActiveUsers+' · 签到完成率 '+((mm.business.checkinCompletionRate||0)*100).toFixed(1)+'%</p>'+
                 '<div class="row"><button onclick="warm()">🔥 预热缓存</button><select id="fam">'+Object.keys(mm.cache).map(function(k){return '<option>'+k+'</option>';}).join('')+'</select><button class="ghost" onclick="purge()">🧹 清除缓存</button><button class="ghost" onclick="dash()">🔄 刷新统计</button></div></div>'+
-                '<div class="card"><h3>接口响应时间</h3>'+table([['接口',function(k){return esc(k);}],['次数',function(k){return mm.routes[k].count;}],['平均(ms)',function(k){return mm.routes[k].avgMs.toFixed(1);}],['P95(ms)',function(k){return mm.routes[k].p95Ms.toFixed(1);}]],Object.keys(mm.routes))+'</div>');}
+                '<div class="card"><h3>接口响应时间（平均 ms）</h3>'+chart('ch-routes',barChart('routes','接口响应时间',routes,function(d){return d.k;},function(d){return d.v;},function(v){return (v<10?v.toFixed(1):abbr(v))+' ms';}))+table([['接口',function(k){return esc(k);}],['次数',function(k){return mm.routes[k].count;}],['平均(ms)',function(k){return mm.routes[k].avgMs.toFixed(1);}],['P95(ms)',function(k){return mm.routes[k].p95Ms.toFixed(1);}]],Object.keys(mm.routes))+'</div>');drawCharts();}
             async function warm(){var r=await api('/api/admin/cache/warmup',{method:'POST'});if(!fail(r))toast(r.message,'success');}
             async function purge(){var r=await api('/api/admin/cache/purge',{json:{family:document.getElementById('fam').value}});if(!fail(r))toast(r.message+'：'+r.removed,'success');}
             async function codes(q){var r=await api(q?'/api/admin/codes/search?q='+encodeURIComponent(q):'/api/admin/codes?limit=50');if(fail(r))return;var inv=await api('/api/admin/inventory');

@@ -50,6 +50,7 @@ enum Pages {
         .toast.success{border-left:4px solid #3c3}.toast.error{border-left:4px solid #e44}.toast.warning{border-left:4px solid #eb3}
         .modal{position:fixed;inset:0;background:rgba(0,0,0,.6);display:none;align-items:center;justify-content:center;z-index:50}
         .modal.show{display:flex}.modal .card{width:min(420px,92vw)}
-        svg text{fill:var(--muted);font-size:10px}svg .bar{fill:var(--fg)}
+        svg text{fill:var(--muted);font-size:11px}svg .bar{fill:var(--fg)}.chartbox{width:100%;overflow:hidden}
+        .chart .val{fill:var(--fg)}.chart .grid{stroke:var(--line)}.chart .axis{stroke:var(--muted)}.chart .empty{font-size:13px}
         """#
 }

@@ -36,6 +36,12 @@ public struct ConfigOptions: ParsableArguments {
 
     /// Loads and resolves the config, applying `--persist-to`, and checks its crons.
     package func load() throws -> WorkerConfig {
+        try Self.load(config: config, environment: environment, persistTo: persistTo)
+    }
+
+    /// What `load()` does with these options' values (for a caller that keeps the values, not the
+    /// options: `dev --watch` loads the config again on a change).
+    static func load(config: String?, environment: String?, persistTo: String?) throws -> WorkerConfig {
         let workingDirectory = FileManager.default.currentDirectoryPath
         var loaded = try ConfigLoader.load(
             explicitPath: config, environment: environment, workingDirectory: workingDirectory)

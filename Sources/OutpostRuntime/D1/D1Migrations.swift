@@ -1,7 +1,6 @@
 package import Foundation
 package import Outpost
 package import OutpostConfig
-package import OutpostSQLite
 
 /// wrangler's D1 migrations for one database: the files `migrations_pattern` matches under
 /// `migrations_dir`, recorded in `migrations_table`.
@@ -247,7 +246,7 @@ package struct D1Migrations: Sendable {
         _ = try await D1SQLRunner.execute(try sql(for: name), on: storage)
     }
 
-    /// What `apply(on:)` did: each attempted migration with its outcome, and the first failure.
+    /// What `applyAll(on:)` did: each attempted migration with its outcome, and the first failure.
     package struct ApplyReport: Sendable {
         /// `(name, applied?)` for each migration attempted, in order.
         package var outcomes: [(name: String, applied: Bool)] = []
@@ -255,22 +254,13 @@ package struct D1Migrations: Sendable {
         package var failure: String?
     }
 
-    /// Applies every unapplied migration to `engine` synchronously, in order, each atomically, stopping
-    /// at the first failure (for test fixtures and tools that hold an engine; the commands go through
-    /// `D1Storage`).
-    package func apply(on engine: D1Engine) throws -> ApplyReport {
-        _ = try engine.run([D1Query(sql: createTableSQL)])
-        let rows = try engine.run([D1Query(sql: "SELECT name FROM \(quotedTable)")]).results.first?.rows ?? []
-        let done = Set(
-            rows.compactMap { row -> String? in
-                if case .text(let name) = row.first { return name }
-                return nil
-            })
+    /// Applies every unapplied migration to `storage` in order, each atomically, stopping at the first
+    /// failure and reporting it instead of throwing (for test fixtures; the commands print as they go).
+    package func applyAll(on storage: any D1Storage) async throws -> ApplyReport {
         var report = ApplyReport()
-        for name in files() where !done.contains(name) {
+        for name in try await unapplied(on: storage) {
             do {
-                let queries = try D1SQLRunner.queries(try sql(for: name))
-                if !queries.isEmpty { _ = try engine.run(queries) }
+                try await apply(name, on: storage)
                 report.outcomes.append((name, true))
             } catch {
                 report.outcomes.append((name, false))

@@ -4,10 +4,8 @@ import Foundation
 package enum NginxExecutable {
     /// The nginx executable, or `nil` when nginx is not installed.
     package static func find() -> String? {
-        let candidates =
-            ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"]
-            + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/nginx" }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+        ExecutableSearch.find(
+            "nginx", candidates: ["/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx"])
     }
 
     /// What to tell a user whose machine has no nginx.

@@ -20,6 +20,9 @@ package struct NginxSite: Sendable {
         package var config: WorkerConfig
         /// `unix:/path` or `host:port` of its FastCGI socket.
         package var fastcgiAddress: String
+        /// More `unix:/path` or `host:port` addresses serving the same worker (other hosts): the
+        /// upstream lists them after `fastcgiAddress`, and nginx spreads requests over all of them.
+        package var peerAddresses: [String] = []
         /// The assets folder, read (nil without `[assets]`).
         package var assets: AssetsFolder?
 
@@ -156,10 +159,12 @@ package struct NginxSite: Sendable {
             // Never more connections than accept threads: an extra one would wait un-accepted (fastcgi-nginx.md §0).
             let threads = site.config.outpost.threads
             out.line("    zone outpost_\(site.id) 64k;")
-            out.line("    server \(site.fastcgiAddress) max_conns=\(threads);")
+            for address in [site.fastcgiAddress] + site.peerAddresses {
+                out.line("    server \(address) max_conns=\(threads);")
+            }
             out.line("    keepalive \(threads);")
         } else {
-            out.line("    server \(site.fastcgiAddress);")
+            for address in [site.fastcgiAddress] + site.peerAddresses { out.line("    server \(address);") }
         }
         out.line("}")
     }

@@ -1,0 +1,136 @@
+import Foundation
+import KYXCheckin
+import Outpost
+import OutpostTesting
+import Testing
+
+/// The KV plan's daily budget (checkin-app.md §6: 1000 users × 20 requests ⇒ ~20,000 KV reads and
+/// ~2,000 writes) held per request, so a change that adds a KV read to a route fails here.
+@Suite("KV budget")
+struct KVBudgetTests {
+    /// KV gets and puts of every family so far.
+    private func totals(_ metrics: KYXMetrics) -> (reads: Int, writes: Int) {
+        CacheFamily.allCases.reduce((0, 0)) { sum, family in
+            let counts = metrics.kvCounts(family)
+            return (sum.0 + counts.reads, sum.1 + counts.writes)
+        }
+    }
+
+    /// KV reads and writes per family made by one request.
+    private func cost(
+        _ app: TestApp, _ method: String, _ path: String, cookie: String
+    ) async throws -> (reads: [CacheFamily: Int], writes: [CacheFamily: Int]) {
+        let before = CacheFamily.allCases.map { app.metrics.kvCounts($0) }
+        _ = try await app.send(method, path, cookie: cookie)
+        var reads: [CacheFamily: Int] = [:]
+        var writes: [CacheFamily: Int] = [:]
+        for (index, family) in CacheFamily.allCases.enumerated() {
+            let after = app.metrics.kvCounts(family)
+            if after.reads > before[index].reads { reads[family] = after.reads - before[index].reads }
+            if after.writes > before[index].writes { writes[family] = after.writes - before[index].writes }
+        }
+        return (reads, writes)
+    }
+
+    /// The production defaults: the memory level (seconds per family) and the login warm-up on.
+    private static let memoryOn: [String: JSONValue] = [
+        "WARM_AT_LOGIN": "true", "CACHE_SESSIONS_MEMORY_TTL": "10", "CACHE_USER_STATS_MEMORY_TTL": "30",
+        "CACHE_CONFIG_MEMORY_TTL": "60", "CACHE_RANKINGS_MEMORY_TTL": "60",
+    ]
+
+    /// `memoryOn` without the warm-up.
+    private static let memoryOnly: [String: JSONValue] = memoryOn.merging(["WARM_AT_LOGIN": "false"]) { $1 }
+
+    @Test func eachRouteReadsTheSessionOnceAndOnlyWhatItServes() async throws {
+        let app = try await TestApp()
+        try await app.stock(1, cents: 1000, prefix: "BUDGET")
+        let cookie = try await app.login("budget")
+        #expect(try await cost(app, "GET", "/", cookie: cookie).reads.isEmpty)
+        #expect(try await cost(app, "GET", "/api/user", cookie: cookie).reads == [.sessions: 1])
+        #expect(try await cost(app, "GET", "/api/checkin/status", cookie: cookie).reads == [.sessions: 1])
+        #expect(try await cost(app, "GET", "/api/codes/recent", cookie: cookie).reads == [.sessions: 1])
+        // Not checked in yet: the stats are loaded from D1 but not written to KV (today's check-in will).
+        let stats = try await cost(app, "GET", "/api/stats", cookie: cookie)
+        #expect(stats.reads == [.sessions: 1, .userStats: 1])
+        #expect(stats.writes.isEmpty)
+        #expect(
+            try await cost(app, "GET", "/api/ranking?type=today", cookie: cookie).reads == [.sessions: 1, .rankings: 1])
+        let checkIn = try await cost(app, "POST", "/api/checkin", cookie: cookie)
+        #expect(checkIn.reads == [.sessions: 1, .config: 1, .userStats: 1])
+        #expect(checkIn.writes[.userStats] == 1)  // the stats, once, for the day's change
+        let after = try await cost(app, "GET", "/api/stats", cookie: cookie)
+        #expect(after.reads == [.sessions: 1, .userStats: 1])
+        #expect(after.writes.isEmpty)
+    }
+
+    @Test func aPageLoadBurstReadsKVOnceThroughTheMemoryLevel() async throws {
+        let app = try await TestApp(vars: Self.memoryOnly)
+        let cookie = try await app.login("burst")
+        #expect(try await cost(app, "GET", "/api/user", cookie: cookie).reads.isEmpty)  // the login kept it
+        app.clock.advance(seconds: 11)
+        #expect(try await cost(app, "GET", "/api/user", cookie: cookie).reads == [.sessions: 1])
+        #expect(try await cost(app, "GET", "/api/checkin/status", cookie: cookie).reads.isEmpty)
+        #expect(try await cost(app, "GET", "/api/user", cookie: cookie).reads.isEmpty)
+    }
+
+    @Test func theSimulatedDayStaysWithinTheBriefsBudget() async throws {
+        let users = 30
+        let app = try await TestApp(vars: Self.memoryOn)
+        try await app.stock(users, cents: 1000, prefix: "DAY")
+        let paths = [
+            "/", "/api/user", "/api/checkin/status", "/api/stats", "/api/codes/recent", "/api/ranking?type=today",
+        ]
+        var requests = 0
+        for index in 0..<users {
+            let cookie = try await app.login("day\(index)")
+            for step in 0..<20 {
+                if step == 6 {
+                    _ = try await app.send("POST", "/api/checkin", cookie: cookie)
+                } else {
+                    _ = try await app.send("GET", paths[step % paths.count], cookie: cookie)
+                }
+                requests += 1
+                app.clock.advance(seconds: 2)  // a visit's pace: the memory level expires within it
+            }
+            app.clock.advance(seconds: 30)
+        }
+        let (reads, writes) = totals(app.metrics)
+        print("KV budget day: \(users) users, \(requests) requests, \(reads) KV reads, \(writes) KV writes")
+        // The brief: one read per request, two writes per user (the session, the day's stats), plus the
+        // shared entries (rewards config, rankings as they expire).
+        #expect(reads <= requests)
+        #expect(writes <= 2 * users + 6)
+        #expect(app.metrics.d1Counts(.userStats).executed <= users)  // one stats query per user
+    }
+
+    @Test func theMemoryLevelNeverOutlivesALogoutOrAnAdminChange() async throws {
+        let app = try await TestApp(vars: Self.memoryOnly)
+        try await app.stock(1, cents: 500, prefix: "GIFT")
+        let cookie = try await app.login("fresh")
+        #expect(try await app.json("GET", "/api/stats", cookie: cookie).body["stats"]?["codeCount"] == 0)
+        let admin = try await app.adminLogin()
+        let given = try await app.json(
+            "POST", "/api/admin/distribute", json: ["type": "selected", "userIds": [1]], cookie: admin)
+        #expect(given.body["result"]?["distributed"] == 1)
+        #expect(try await app.json("GET", "/api/stats", cookie: cookie).body["stats"]?["codeCount"] == 1)
+        _ = try await app.send("POST", "/api/logout", cookie: cookie)
+        #expect(try await app.send("GET", "/api/user", cookie: cookie).status == 401)
+    }
+
+    @Test func theLoginWarmsTheStatsAndTodaysRanking() async throws {
+        let app = try await TestApp(vars: Self.memoryOn)
+        let cookie = try await app.login("warm")
+        let stats = try await app.send("GET", "/api/stats", cookie: cookie)
+        #expect(stats.headers[CacheSourceHeader.name] == "memory")
+        let ranking = try await app.send("GET", "/api/ranking?type=today", cookie: cookie)
+        #expect(ranking.headers[CacheSourceHeader.name] != "d1")
+        let cold = try await TestApp(vars: Self.memoryOnly)
+        let coldCookie = try await cold.login("cold")
+        #expect(try await cold.send("GET", "/api/stats", cookie: coldCookie).headers[CacheSourceHeader.name] == "d1")
+    }
+}
+
+/// The header naming the level that answered a cached read.
+enum CacheSourceHeader {
+    static let name = "X-KYX-Cache"
+}
