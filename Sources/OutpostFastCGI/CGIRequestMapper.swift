@@ -119,6 +119,18 @@ public enum CGIRequestMapper {
             headers: headers, cf: cf, contentLength: contentLength.flatMap { Int($0) })
     }
 
+    /// The parameters `head(from:)` reads besides every `HTTP_*` one.
+    static let mappedParams: [[UInt8]] = [
+        "REQUEST_METHOD", "REQUEST_URI", "REQUEST_SCHEME", "HTTPS", "SERVER_PORT", "SERVER_NAME", "CONTENT_TYPE",
+        "CONTENT_LENGTH", "REMOTE_ADDR", "SERVER_PROTOCOL", "SSL_PROTOCOL", "SSL_CIPHER", "TCPINFO_RTT",
+    ].map { Array($0.utf8) }
+
+    /// Whether `head(from:)` reads the parameter named `name` (so the reader may skip the others).
+    package static func reads(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        if name.starts(with: "HTTP_".utf8) { return true }
+        return mappedParams.contains { $0.count == name.count && $0.elementsEqual(name) }
+    }
+
     /// `HTTP_X_FORWARDED_FOR` → `x-forwarded-for`.
     static func headerName(fromParam name: String) -> String {
         var bytes = Array(name.utf8.dropFirst(5))

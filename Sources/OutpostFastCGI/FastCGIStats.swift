@@ -9,8 +9,10 @@ public final class FastCGIStats: Sendable {
     private let timeoutCount = Atomic<Int>(0)
     private let saturatedCount = Atomic<Int>(0)
     private let acceptFailureCount = Atomic<Int>(0)
-    /// Responses by status class (index 1…5) and the latency histogram, under one lock per request.
-    private let outcomes: Mutex<(byClass: [Int], counts: [Int], sumMicros: Int)>
+    /// Responses by status class (index 0…5), the latency histogram and its sum: atomic adds, no lock.
+    private let byClass: [AtomicCount]
+    private let bucketCounts: [AtomicCount]
+    private let sumMicros = AtomicCount()
     /// Upper bounds of the latency histogram buckets, in seconds (the last bucket is +Inf).
     public static let latencyBuckets: [Double] = [
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
@@ -21,11 +23,8 @@ public final class FastCGIStats: Sendable {
     /// Counters at zero for a server with `threads` accept threads.
     public init(threads: Int) {
         self.threads = threads
-        outcomes = Mutex(
-            (
-                byClass: [Int](repeating: 0, count: 6),
-                counts: [Int](repeating: 0, count: Self.latencyBuckets.count + 1), sumMicros: 0
-            ))
+        byClass = (0..<6).map { _ in AtomicCount() }
+        bucketCounts = (0...Self.latencyBuckets.count).map { _ in AtomicCount() }
     }
 
     func didAccept() {
@@ -49,11 +48,9 @@ public final class FastCGIStats: Sendable {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         let bucket = Self.latencyBuckets.firstIndex { seconds <= $0 } ?? Self.latencyBuckets.count
         let statusClass = min(max(status / 100, 0), 5)
-        outcomes.withLock {
-            $0.byClass[statusClass] += 1
-            $0.counts[bucket] += 1
-            $0.sumMicros += Int(seconds * 1_000_000)
-        }
+        byClass[statusClass].add(1)
+        bucketCounts[bucket].add(1)
+        sumMicros.add(Int(seconds * 1_000_000))
     }
 
     /// Requests accepted since start.
@@ -71,12 +68,12 @@ public final class FastCGIStats: Sendable {
     /// Times a request was accepted while every thread was busy (php-fpm's "max children reached").
     public var maxThreadsReached: Int { saturatedCount.load(ordering: .relaxed) }
     /// Requests per latency bucket (same order as `latencyBuckets`, then +Inf), not cumulative.
-    public var latencyCounts: [Int] { outcomes.withLock { $0.counts } }
+    public var latencyCounts: [Int] { bucketCounts.map(\.value) }
     /// The sum of all request latencies, in seconds.
-    public var latencySum: Double { outcomes.withLock { Double($0.sumMicros) / 1_000_000 } }
+    public var latencySum: Double { Double(sumMicros.value) / 1_000_000 }
     /// Responses by status class (2 for 2xx, …).
     public var responsesByClass: [Int: Int] {
-        let counts = outcomes.withLock { $0.byClass }
+        let counts = byClass.map(\.value)
         var result: [Int: Int] = [:]
         for (statusClass, count) in counts.enumerated() where count > 0 { result[statusClass] = count }
         return result

@@ -9,19 +9,22 @@ struct FastCGIWriter {
 
     /// Writes head and body; a stream body is written chunk by chunk with a flush after each.
     func send(_ response: Response, isHead: Bool, executor: AcceptThreadExecutor, logger: Logger) throws {
+        switch response.body {
+        case .bytes(let bytes) where !isHead && bytes.count < 16 * 1024:
+            // Head and a small body in one buffer and one write.
+            var out = try ResponseHead.serialize(response, extraCapacity: bytes.count)
+            out.append(contentsOf: bytes)
+            put(out)
+            return
+        default: break
+        }
         let head = try ResponseHead.serialize(response)
         switch response.body {
         case .empty:
             put(head)
         case .bytes(let bytes):
-            if isHead {
-                put(head)
-            } else if bytes.count < 16 * 1024 {
-                put(head + bytes)
-            } else {
-                put(head)
-                put(bytes)
-            }
+            put(head)
+            if !isHead { put(bytes) }
         case .stream(let stream):
             put(head)
             flush()

@@ -4,9 +4,12 @@ public import Outpost
 public enum ResponseHead {
     /// The head of `response` as bytes, with `Content-Length` added for an in-memory body
     /// and `X-Accel-Buffering: no` for a stream. Throws when a header would allow response splitting.
-    public static func serialize(_ response: Response) throws(InvalidHeaderError) -> [UInt8] {
+    /// `extraCapacity` reserves room for bytes the caller appends (the body, sent in one write).
+    public static func serialize(
+        _ response: Response, extraCapacity: Int = 0
+    ) throws(InvalidHeaderError) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(128)
+        out.reserveCapacity(128 + extraCapacity)
         out.append(contentsOf: "Status: ".utf8)
         out.append(contentsOf: String(response.status).utf8)
         out.append(0x20)

@@ -152,3 +152,25 @@ struct ResponseHeadTests {
         #expect(throws: InvalidHeaderError.self) { try ResponseHead.serialize(Response(headers: headers)) }
     }
 }
+
+struct CGIRequestMapperParamFilterTests {
+    private func reads(_ name: String) -> Bool {
+        Array(name.utf8).withUnsafeBufferPointer { CGIRequestMapper.reads($0) }
+    }
+
+    @Test(arguments: [
+        "REQUEST_METHOD", "REQUEST_URI", "REQUEST_SCHEME", "HTTPS", "SERVER_PORT", "SERVER_NAME", "CONTENT_TYPE",
+        "CONTENT_LENGTH", "REMOTE_ADDR", "SERVER_PROTOCOL", "SSL_PROTOCOL", "SSL_CIPHER", "TCPINFO_RTT",
+        "HTTP_HOST", "HTTP_COOKIE", "HTTP_X_FORWARDED_PROTO",
+    ])
+    func everyParameterTheMapperUsesIsRead(name: String) {
+        #expect(reads(name))
+    }
+
+    @Test(arguments: [
+        "DOCUMENT_ROOT", "SCRIPT_NAME", "QUERY_STRING", "GATEWAY_INTERFACE", "REMOTE_PORT", "HTTPSX", "HTTP",
+    ])
+    func parametersNobodyReadsAreSkipped(name: String) {
+        #expect(!reads(name))
+    }
+}
