@@ -90,7 +90,7 @@ public final class OutpostStack: @unchecked Sendable {
             arguments: arguments + (needsLocal ? ["--local"] : [])
                 + ["--config", directory + "/wrangler.toml", "--persist-to", directory + "/state"],
             directory: directory, environment: environment, name: "command-\(UUID().uuidString.prefix(6))")
-        let code = process.waitForExit(seconds: 60)
+        let code = process.waitForExit(seconds: 180)
         return CommandResult(code: code, stdout: process.stdout, stderr: process.stderr)
     }
 

@@ -24,7 +24,8 @@ struct BrowserEndToEndTests {
             stack = try OutpostStack(executable: ThroughNginxTests.executable, config: ThroughNginxTests.config)
             #expect(try stack.command(["d1", "migrations", "apply", "DB"]).code == 0)
             let password = ["KYX_ADMIN_PASSWORD": BrowserEndToEndTests.adminPassword]
-            #expect(try stack.command(["create-admin", "root"], environment: password).code == 0)
+            let admin = try stack.command(["create-admin", "root"], environment: password)
+            #expect(admin.code == 0, "create-admin: \(admin.stdout) \(admin.stderr)")
             driver = try ChromeDriver(directory: stack.directory)
             browser = try driver.session(windowSize: (1280, 900))
         }
