@@ -8,14 +8,16 @@ struct Caches: Sendable {
     let rankings: RankingCache
     let inventory: InventoryCache
     let general: GeneralCache
-    /// This request's KV operations.
-    let tally = KVTally()
+    /// This request's KV operations, counted only when `KV_TRACE_HEADER` is on (`nil` otherwise: no
+    /// allocation or lock per request for a header nobody asked for).
+    let tally: KVTally?
 
     init(
         kv: KVNamespace?, settings: AppSettings, metrics: KYXMetrics, memory: MemoryCache? = nil, now: Double = 0,
         log: @escaping @Sendable (String) -> Void
     ) {
-        let tally = self.tally
+        let tally = settings.kvTraceHeader ? KVTally() : nil
+        self.tally = tally
         func cache(_ family: CacheFamily) -> KVCache {
             KVCache(
                 kv: kv, family: family, enabled: settings.cacheEnabled[family] ?? true,

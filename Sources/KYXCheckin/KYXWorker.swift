@@ -38,7 +38,7 @@ public struct KYXWorker: Worker {
         let context = try context(for: request, env: env, now: clock.now(), execution: ctx)
         let router = Router(ctx: context)
         var response = await router.respond()
-        if context.settings.kvTraceHeader { response.headers.set(KVTally.header, context.caches.tally.text) }
+        if let tally = context.caches.tally { response.headers.set(KVTally.header, tally.text) }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
         metrics.record(route: router.routeName, milliseconds: milliseconds)
