@@ -11,5 +11,8 @@ if (($#)); then
 fi
 # DevWatchTests first and alone: their scratch worker package's first `swift build` takes both cores
 # for minutes, which would starve the wall-clock-sensitive suites (Redis expiry, crons) running beside it.
-swift test --skip-build --filter DevWatchTests
-swift test --skip-build --skip DevWatchTests
+# Both phases run even when the first fails, so one CI log shows every failure.
+status=0
+swift test --skip-build --filter DevWatchTests || status=$?
+swift test --skip-build --skip DevWatchTests || status=$?
+exit "$status"
