@@ -10,14 +10,21 @@ struct Router: Sendable {
 
     /// The route name for response-time metrics (ids collapsed to `:id`).
     var routeName: String {
-        // An ASCII path without digits, empty segments or a trailing `/` is its own name.
-        let plain =
-            path.utf8.first == UInt8(ascii: "/")
-            && path.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-            && (path.utf8.count == 1 || path.utf8.last != UInt8(ascii: "/")) && !path.contains("//")
-        if plain { return method + " " + path }
+        if Self.isPlain(path) { return method + " " + path }
         let parts = path.split(separator: "/").map { $0.allSatisfy(\.isNumber) ? ":id" : String($0) }
         return method + " /" + parts.joined(separator: "/")
+    }
+
+    /// Whether `path` is an ASCII path without digits, empty segments or a trailing `/` (its own route name).
+    private static func isPlain(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            guard byte < 0x80, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte),
+                !(byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/"))
+            else { return false }
+            previous = byte
+        }
+        return path.utf8.first == UInt8(ascii: "/") && (path.utf8.count == 1 || previous != UInt8(ascii: "/"))
     }
 
     /// The response, never throwing: errors become the API's error shape.
