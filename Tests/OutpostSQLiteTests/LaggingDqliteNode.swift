@@ -55,7 +55,7 @@ final class LaggingDqliteNode: Sendable {
         defer { close(fd) }
         guard read(fd, 8) != nil else { return }  // protocol version
         while let header = read(fd, 8) {
-            let words = Int(UInt32(header[0]) | UInt32(header[1]) << 8 | UInt32(header[2]) << 16 | UInt32(header[3]) << 24)
+            let words = header[0..<4].reversed().reduce(0) { $0 << 8 | Int($1) }
             guard let body = read(fd, words * 8) else { return }
             guard let reply = respond(to: header[4], body) else { return }
             guard write(fd, reply) else { return }
