@@ -15,16 +15,16 @@ final class MemoryCache: Sendable {
     }
 
     private struct State {
-        var entries: [String: Entry] = [:]
+        var entries: [CacheKey: Entry] = [:]
         /// `changed[key]` is the generation (`MemoryCache.generation`) of the key's last change.
-        var changed: [String: UInt64] = [:]
+        var changed: [CacheKey: UInt64] = [:]
         /// The instant (the changing request's epoch seconds) of the key's last change.
-        var changedAt: [String: Double] = [:]
+        var changedAt: [CacheKey: Double] = [:]
         /// The generation of keys whose marks were dropped (a full `changed`).
         var floor: UInt64 = 0
 
         /// Records a change of `key` by a request of instant `now`, the change numbered `generation`.
-        mutating func mark(_ key: String, now: Double, generation: UInt64) {
+        mutating func mark(_ key: CacheKey, now: Double, generation: UInt64) {
             changed[key] = generation
             changedAt[key] = max(changedAt[key] ?? now, now)
         }
@@ -43,7 +43,8 @@ final class MemoryCache: Sendable {
 
     /// The live value of `key` at `now` (epoch seconds), or `nil`.
     func get(_ key: String, now: Double) -> JSONValue? {
-        state.withLock { state in
+        let key = CacheKey(key)
+        return state.withLock { state in
             guard let entry = state.entries[key] else { return nil }
             guard entry.expires > now else {
                 state.entries[key] = nil
@@ -62,6 +63,7 @@ final class MemoryCache: Sendable {
     /// live entry is already there.
     func set(_ key: String, _ value: JSONValue, seconds: Int, now: Double, since token: UInt64? = nil) {
         guard seconds > 0 else { return }
+        let key = CacheKey(key)
         state.withLock { state in
             if let token {
                 if (state.changed[key] ?? state.floor) > token { return }
@@ -85,6 +87,7 @@ final class MemoryCache: Sendable {
 
     /// Drops `key`, changed by a request of instant `now` (fills that began before are refused).
     func remove(_ key: String, now: Double) {
+        let key = CacheKey(key)
         state.withLock { state in
             state.entries[key] = nil
             state.mark(key, now: now, generation: nextGeneration())
@@ -94,7 +97,7 @@ final class MemoryCache: Sendable {
     /// Drops every key starting with one of `prefixes`.
     func remove(prefixes: [String], now: Double) {
         state.withLock { state in
-            for key in state.entries.keys where prefixes.contains(where: { key.hasPrefix($0) }) {
+            for key in state.entries.keys where prefixes.contains(where: { key.text.hasPrefix($0) }) {
                 state.entries[key] = nil
                 state.mark(key, now: now, generation: nextGeneration())
             }
