@@ -113,6 +113,31 @@ struct KVBudgetTests {
         #expect(app.metrics.d1Counts(.userStats).executed <= users)  // one stats query per user
     }
 
+    /// The brief's day at a realistic pace (`PacedDay`: 1000 users × 20 requests over 24 simulated
+    /// hours, a seventh of them logging in, the crons around the clock) within its budget, against the
+    /// same day with every family off. `KYX_PACED_USERS`, `KYX_PACED_VISITS` and `KYX_PACED_REPORT` (a
+    /// file for the markdown) are set by `scripts/kyx-loadsim.sh --paced`.
+    @Test func thePacedDayStaysWithinTheBriefsBudget() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        var day = PacedDay()
+        if let users = environment["KYX_PACED_USERS"].flatMap(Int.init) { day.users = users }
+        if let visits = environment["KYX_PACED_VISITS"].flatMap(Int.init) { day.visits = visits }
+        var baseline = day
+        baseline.caching = false
+        let report = PacedDayReport(day: day, on: try await day.run(), off: try await baseline.run())
+        print(report.markdown)
+        if let path = environment["KYX_PACED_REPORT"] {
+            try report.markdown.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(report.on.errors == 0 && report.off.errors == 0)
+        #expect(report.on.checkIns == day.users && report.off.checkIns == day.users)
+        #expect(report.on.reads <= PacedDayReport.readsBudget)
+        #expect(report.billedWrites <= PacedDayReport.writesBudget)
+        for (family, target) in PacedDayReport.reductionTargets {
+            #expect(report.reduction(family) >= target, "\(family.rawValue)")
+        }
+    }
+
     @Test func theFiveMinuteCronRewritesOnlyWhatChanged() async throws {
         let app = try await TestApp()
         try await app.stock(2, cents: 1000, prefix: "CRON")
