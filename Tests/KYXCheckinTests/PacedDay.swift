@@ -12,8 +12,9 @@ import OutpostTesting
 /// back with the session of an earlier day. Each user arrives at their usual time of day (half between
 /// 07:00 and 10:00, the rest until midnight, UTC+8), checked in yesterday (a streak to continue), and
 /// makes their 20 requests in the home page's order (page loads, the check-in, ranking tabs, reloads)
-/// in `visits` sittings: a page load's requests a quarter second apart, 8–60 s of reading between
-/// clicks, later sittings 1–4 h after the previous one. An admin looks at the dashboard 20 times a
+/// in `visits` sittings: a page load's requests a quarter second apart, the check-in clicked 2–20 s
+/// after the page loaded (one user in seven: 20–120 s), 8–60 s of reading between other clicks, later
+/// sittings 1–4 h after the previous one. An admin looks at the dashboard 20 times a
 /// day. The crons run every 5 minutes and every hour around the clock. The previous week (logins,
 /// yesterday's check-ins and crons) runs first and is not counted.
 struct PacedDay {
@@ -127,12 +128,13 @@ struct PacedDay {
             let sittings = Self.sittings(Self.plan(&rng, count: requestsPerUser), visits: visits)
             for (index, sitting) in sittings.enumerated() {
                 if index > 0 { time = min(time + 3_600 + rng.unit() * 3 * 3_600, end) }
-                for block in sitting {
+                for (number, block) in sitting.enumerated() {
                     for (method, path) in block {
                         events.append(Event(time: time, order: 1, action: .request(user: user, method: method, path: path)))
                         time += 0.25
                     }
-                    time += 8 + rng.unit() * 52
+                    let checkInNext = number + 1 < sitting.count && sitting[number + 1].first?.1 == "/api/checkin"
+                    time += checkInNext ? Self.checkInDelay(&rng) : 8 + rng.unit() * 52
                 }
             }
         }
@@ -144,6 +146,12 @@ struct PacedDay {
             }
         }
         return events
+    }
+
+    /// Seconds from the page load to the check-in click, the page's main button: 2–20 s for most users,
+    /// 20–120 s for one in seven (reading first, another tab).
+    private static func checkInDelay(_ rng: inout SplitMix64) -> Double {
+        rng.unit() < 6.0 / 7 ? 2 + rng.unit() * 18 : 20 + rng.unit() * 100
     }
 
     /// Every cron of the 24 hours from `start`: `*/5` at each 5-minute mark, the hourly one on the hour.
