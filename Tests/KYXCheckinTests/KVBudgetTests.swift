@@ -56,7 +56,8 @@ struct KVBudgetTests {
         #expect(
             try await cost(app, "GET", "/api/ranking?type=today", cookie: cookie).reads == [.sessions: 1, .rankings: 1])
         let checkIn = try await cost(app, "POST", "/api/checkin", cookie: cookie)
-        #expect(checkIn.reads == [.sessions: 1, .config: 1, .userStats: 1])
+        // The inventory read checks whether a cached copy must be dropped (none is: no delete).
+        #expect(checkIn.reads == [.sessions: 1, .config: 1, .userStats: 1, .inventory: 1])
         #expect(checkIn.writes[.userStats] == 1)  // the stats, once, for the day's change
         let after = try await cost(app, "GET", "/api/stats", cookie: cookie)
         #expect(after.reads == [.sessions: 1, .userStats: 1])
@@ -143,15 +144,25 @@ struct KVBudgetTests {
         try await app.stock(2, cents: 1000, prefix: "CRON")
         try await app.test.scheduled(cron: "*/5 * * * *")
         let first = totals(app.metrics).writes
-        #expect(first == 3)  // today's ranking, the streak ranking, the inventory
+        #expect(first == 2)  // today's ranking, the streak ranking; no inventory is made for nobody
         try await app.test.scheduled(cron: "*/5 * * * *")
         #expect(totals(app.metrics).writes == first, "nothing changed: nothing rewritten")
         let user = try await app.login("cron")
         _ = try await app.json("POST", "/api/checkin", cookie: user)
         let beforeRun = totals(app.metrics).writes
         try await app.test.scheduled(cron: "*/5 * * * *")
-        #expect(totals(app.metrics).writes == beforeRun + 3, "a check-in changes both rankings and the inventory")
+        #expect(totals(app.metrics).writes == beforeRun + 2, "a check-in changes both rankings")
         #expect(try await app.kv.getJSON("ranking:2026-03-01:today")?[0]?["username"] == "cron")
+        // An inventory the admin reads is cached; the cron rewrites it only when D1 differs.
+        let admin = try await app.adminLogin()
+        _ = try await app.json("GET", "/api/admin/inventory", cookie: admin)
+        let cached = totals(app.metrics).writes
+        try await app.test.scheduled(cron: "*/5 * * * *")
+        #expect(totals(app.metrics).writes == cached, "the cached inventory is current: not rewritten")
+        try await app.stock(1, cents: 500, prefix: "SQL")  // straight into D1: nothing invalidated
+        try await app.test.scheduled(cron: "*/5 * * * *")
+        #expect(totals(app.metrics).writes == cached + 1)
+        #expect(try await app.kv.getJSON("code_inventory")?[0]?["amount"] == 5)
     }
 
     @Test func theMemoryLevelNeverOutlivesALogoutOrAnAdminChange() async throws {
