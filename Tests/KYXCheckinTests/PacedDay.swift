@@ -107,7 +107,8 @@ struct PacedDay {
             let daysAgo = user % 7 == 0 ? 7 : user % 7
             let login = Self.dayStart - Double(daysAgo) * 86_400 + usual[user]
             events.append(Event(time: login, order: 1, action: .login(user: user)))
-            events.append(Event(time: login + 60, order: 1, action: .request(user: user, method: "GET", path: "/api/user")))
+            events.append(
+                Event(time: login + 60, order: 1, action: .request(user: user, method: "GET", path: "/api/user")))
             let yesterday = Self.dayStart - 86_400 + usual[user] + 120
             events.append(
                 Event(time: yesterday, order: 1, action: .request(user: user, method: "POST", path: "/api/checkin")))
@@ -130,7 +131,8 @@ struct PacedDay {
                 if index > 0 { time = min(time + 3_600 + rng.unit() * 3 * 3_600, end) }
                 for (number, block) in sitting.enumerated() {
                     for (method, path) in block {
-                        events.append(Event(time: time, order: 1, action: .request(user: user, method: method, path: path)))
+                        events.append(
+                            Event(time: time, order: 1, action: .request(user: user, method: method, path: path)))
                         time += 0.25
                     }
                     let checkInNext = number + 1 < sitting.count && sitting[number + 1].first?.1 == "/api/checkin"

@@ -58,7 +58,9 @@ struct PacedDayReport {
                 "| \(family.rawValue) | \(on.d1[family] ?? 0) | \(off.d1[family] ?? 0) | −\(percent(reduction(family))) "
                     + "| ≥ −\(percent(target)) | \(verdict(reduction(family) >= target)) |")
         }
-        lines += ["", "| family | KV reads | KV writes | KV deletes | D1 on | D1 off |", "|---|---:|---:|---:|---:|---:|"]
+        lines += [
+            "", "| family | KV reads | KV writes | KV deletes | D1 on | D1 off |", "|---|---:|---:|---:|---:|---:|",
+        ]
         for family in CacheFamily.allCases {
             let kv = on.kv[family] ?? (0, 0, 0)
             lines.append(
