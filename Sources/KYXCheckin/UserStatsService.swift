@@ -28,7 +28,7 @@ struct UserStatsService: Sendable {
         let fresh = try await fromD1(userID: userID)
         ctx.metrics.d1Executed(.userStats)
         if fresh.objectValue?.string("lastCheckinDate") == ctx.today {
-            await cache.put(key, fresh)
+            await cache.put(key, fresh, ttl: lifetime)
         } else {
             cache.remember(key, fresh, since: token)
         }
@@ -43,7 +43,7 @@ struct UserStatsService: Sendable {
         guard let cached = await cache.get(key)?.objectValue else {
             let fresh = try await fromD1(userID: userID)
             ctx.metrics.d1Executed(.userStats)
-            await cache.put(key, fresh)
+            await cache.put(key, fresh, ttl: lifetime)
             return fresh
         }
         ctx.metrics.d1Avoided(.userStats)
@@ -63,8 +63,14 @@ struct UserStatsService: Sendable {
         } else {
             bump("pendingCount")
         }
-        await cache.put(key, .object(stats))
+        await cache.put(key, .object(stats), ttl: lifetime)
         return .object(stats)
+    }
+
+    /// Seconds a KV entry of today's stats may live: the family's TTL, never past the end of the
+    /// check-in day (the 30-day count moves at midnight, and tomorrow's check-in must start from D1).
+    private var lifetime: Int {
+        min(ctx.caches.userStats.cache.ttl, ctx.settings.calendar.secondsToEndOfDay(from: ctx.now))
     }
 
     private func fromD1(userID: Int) async throws -> JSONValue {

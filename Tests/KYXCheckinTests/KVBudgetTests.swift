@@ -116,13 +116,18 @@ struct KVBudgetTests {
 
     /// The brief's day at a realistic pace (`PacedDay`: 1000 users × 20 requests over 24 simulated
     /// hours, a seventh of them logging in, the crons around the clock) within its budget, against the
-    /// same day with every family off. `KYX_PACED_USERS`, `KYX_PACED_VISITS` and `KYX_PACED_REPORT` (a
-    /// file for the markdown) are set by `scripts/kyx-loadsim.sh --paced`.
+    /// same day with every family off. `KYX_PACED_USERS`, `KYX_PACED_VISITS`, `KYX_PACED_VARS`
+    /// (`NAME=value,…` on top of the production vars) and `KYX_PACED_REPORT` (a file for the markdown)
+    /// are set by `scripts/kyx-loadsim.sh --paced`.
     @Test func thePacedDayStaysWithinTheBriefsBudget() async throws {
         let environment = ProcessInfo.processInfo.environment
         var day = PacedDay()
         if let users = environment["KYX_PACED_USERS"].flatMap(Int.init) { day.users = users }
         if let visits = environment["KYX_PACED_VISITS"].flatMap(Int.init) { day.visits = visits }
+        for pair in (environment["KYX_PACED_VARS"] ?? "").split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { day.vars[parts[0]] = .string(parts[1]) }
+        }
         var baseline = day
         baseline.caching = false
         let report = PacedDayReport(day: day, on: try await day.run(), off: try await baseline.run())

@@ -26,6 +26,8 @@ struct PacedDay {
     var visits = 1
     /// Whether the cache families are on (off: the D1 baseline).
     var caching = true
+    /// Vars set on top of the production defaults (e.g. `CACHE_USER_STATS_TTL`).
+    var vars: [String: JSONValue] = [:]
     /// Seeds the arrival times and the request mix.
     var seed: UInt64 = 18
 
@@ -68,7 +70,7 @@ struct PacedDay {
 
     /// Runs the week before, then the measured day; answers the day's figures.
     func run() async throws -> Figures {
-        var vars = Self.productionVars
+        var vars = Self.productionVars.merging(self.vars) { $1 }
         if !caching {
             for family in CacheFamily.allCases { vars["CACHE_\(family.rawValue.uppercased())_ENABLED"] = "false" }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import KYXCheckin
+import Outpost
 
 /// The paced day's figures beside the brief's budget (checkin-app.md §6), as markdown, with a verdict
 /// per figure. A KV delete is billed as a write on Cloudflare, so the write budget counts puts and
@@ -37,7 +38,12 @@ struct PacedDayReport {
         func percent(_ value: Double) -> String { String(format: "%.1f %%", 100 * value) }
         var lines = [
             "# KYX paced day (simulated clock) — \(day.users) users × \(day.requestsPerUser) requests, "
-                + "\(day.visits) sitting(s) a user",
+                + "\(day.visits) sitting(s) a user"
+                + (day.vars.isEmpty
+                    ? ""
+                    : ", "
+                        + day.vars.keys.sorted().map { "\($0)=\(day.vars[$0]?.stringValue ?? "")" }.joined(
+                            separator: " ")),
             "",
             "Requests \(on.requests) (+ \(on.logins) logins, the admin's 20 dashboard visits, "
                 + "\(288 + 24) cron runs); check-ins \(on.checkIns); errors \(on.errors) on / \(off.errors) off.",
