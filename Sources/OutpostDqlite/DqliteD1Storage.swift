@@ -101,7 +101,7 @@ public final class DqliteD1Storage: D1Storage {
             return try cluster.withLeader(deadline: deadline) { lease throws(DqliteError) in
                 do throws(DqliteError) {
                     let start = ContinuousClock.now
-                    let rows = try lease.connection.query(statement.sql, query.params, deadline: deadline)
+                    let rows = try Self.queryCaughtUp(statement.sql, query.params, on: lease.connection, deadline)
                     let duration = Self.milliseconds(since: start)
                     let meta = try self.meta(lease, deadline: deadline)
                     return D1QueryResult(
@@ -121,6 +121,22 @@ public final class DqliteD1Storage: D1Storage {
             }
         } catch {
             throw Self.d1Error(error)
+        }
+    }
+
+    /// QUERY_SQL of `sql`, on a node that has replayed its log. dqlite 1.11 prepares a QUERY_SQL before
+    /// its barrier, so a leader just elected or restarted, whose state machine is still behind its Raft
+    /// log, fails the prepare ("no such table") for a table that was committed. On a SQLite error the
+    /// node is made to catch up (EXEC_SQL runs its barrier before preparing; an unknown PRAGMA is a
+    /// statement that does nothing) and the query is sent once more: a read changes nothing.
+    private static func queryCaughtUp(
+        _ sql: String, _ params: [D1Value], on connection: DqliteConnection, _ deadline: ContinuousClock.Instant
+    ) throws(DqliteError) -> DqliteConnection.Rows {
+        do {
+            return try connection.query(sql, params, deadline: deadline)
+        } catch .failure(let code, _) where code & 0xFF == 1 {
+            _ = try connection.exec("PRAGMA outpost_replay_barrier", deadline: deadline)
+            return try connection.query(sql, params, deadline: deadline)
         }
     }
 

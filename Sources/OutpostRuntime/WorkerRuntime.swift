@@ -54,7 +54,8 @@ struct WorkerRuntime: Sendable {
     /// gone (end-of-file) it finishes its requests and exits instead of living on unsupervised.
     func serve(listenFD: Int32, control: ControlChannel?) async {
         let scheduler = makeScheduler()
-        let server = makeServer(listenFD: listenFD, cronStats: scheduler.stats)
+        let status = makeStatusPage(listenFD: listenFD, cronStats: scheduler.stats, pooled: control != nil)
+        let server = makeServer(listenFD: listenFD, stats: status.stats, status: status)
         let logger = self.logger
         let shutdownTimeout = Duration.milliseconds(config.outpost.shutdownTimeoutMs)
         let cronTask = Mutex<Task<Void, Never>?>(nil)
@@ -82,6 +83,8 @@ struct WorkerRuntime: Sendable {
                 return
             }
         }
+        // From here on this process serves: its figures join the pool's (a spare's do not until now).
+        let publisher = status.pool.map { PoolMetricsPublisher(pool: $0, status: status) }
         cronTask.withLock { $0 = server.isStopping ? nil : Task { await scheduler.run() } }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let thread = Thread {
@@ -95,6 +98,7 @@ struct WorkerRuntime: Sendable {
         cron?.cancel()
         await cron?.value
         await drainWaitUntil()
+        publisher?.finish()
         logger.debug("worker process stopped")
     }
 
@@ -113,11 +117,24 @@ struct WorkerRuntime: Sendable {
         }
     }
 
-    private func makeServer(listenFD: Int32, cronStats: CronStats) -> FastCGIServer {
-        let stats = FastCGIStats(threads: max(1, config.outpost.threads))
-        let status = StatusPage(
-            name: config.name ?? "outpost", startTime: Date(), stats: stats, tracker: tracker, listenFD: listenFD,
-            registry: registry, serverMetrics: ServerMetrics(registry: registry), cronStats: cronStats)
+    /// The status page; a process of the supervisor's pool shares its metrics with its siblings.
+    private func makeStatusPage(listenFD: Int32, cronStats: CronStats, pooled: Bool) -> StatusPage {
+        var pool: PoolMetrics?
+        if pooled, config.outpost.statusPath != nil {
+            do {
+                pool = try PoolMetrics(stateDir: config.outpost.stateDir, supervisor: getppid())
+            } catch {
+                logger.error("the status page shows this process's metrics only", metadata: ["error": "\(error)"])
+            }
+        }
+        return StatusPage(
+            name: config.name ?? "outpost", startTime: Date(),
+            stats: FastCGIStats(threads: max(1, config.outpost.threads)),
+            tracker: tracker, listenFD: listenFD, registry: registry, serverMetrics: ServerMetrics(registry: registry),
+            cronStats: cronStats, pool: pool)
+    }
+
+    private func makeServer(listenFD: Int32, stats: FastCGIStats, status: StatusPage) -> FastCGIServer {
         return FastCGIServer(
             listenFD: listenFD,
             options: FastCGIServerOptions(

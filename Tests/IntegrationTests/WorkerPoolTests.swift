@@ -288,3 +288,66 @@ struct WorkerPoolTests {
         #expect(answer.contains("Status: 413"), "answer: \(answer.prefix(200))")
     }
 }
+
+/// The status page's Prometheus text is the pool's, whichever process answers the scrape.
+@Suite(.serialized)
+struct PoolMetricsTests {
+    private func scrape(_ stack: OutpostStack) throws -> String {
+        try stack.request("GET", "/outpost-status?prometheus").text
+    }
+
+    private func value(_ series: String, in text: String) -> Double? {
+        text.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+    }
+
+    @Test func countersAreSummedOverTheProcessesAndSurviveAReload() throws {
+        let stack = try OutpostStack(
+            executable: WorkerPoolTests.hello, config: WorkerPoolTests.statusConfig, threads: 3,
+            extraArguments: ["--processes", "2"])
+        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
+        var answering: Set<Int> = []
+        for _ in 0..<40 {
+            #expect(try stack.request("GET", "/").status == 200)
+            let json = try JSONSerialization.jsonObject(
+                with: Data(try stack.request("GET", "/outpost-status?json").body))
+            answering.insert(Int((json as? [String: Any])?["pid"] as? Double ?? 0))
+        }
+        try #require(answering.count == 2, "both processes answered: \(answering)")
+        let served = #"outpost_requests_total{class="2xx"}"#
+        // Each process publishes its figures within a second; then every scrape, whichever process
+        // answers it, counts all 40 requests and both processes' threads.
+        try OutpostStack.waitFor(seconds: 10) { (try? value(served, in: scrape(stack))) == 40 }
+        for _ in 0..<8 {
+            let text = try scrape(stack)
+            #expect(value(served, in: text) == 40)
+            let idle = value(#"outpost_threads{state="idle"}"#, in: text) ?? 0
+            let active = value(#"outpost_threads{state="active"}"#, in: text) ?? 0
+            #expect(idle + active == 6, "3 threads × 2 processes")
+        }
+        // A reload replaces both processes; what they counted stays in the pool's totals.
+        stack.server.signal(SIGHUP)
+        try OutpostStack.waitFor(seconds: 20) { stack.server.stderr.contains("reload complete") }
+        for _ in 0..<10 { #expect(try stack.request("GET", "/").status == 200) }
+        try OutpostStack.waitFor(seconds: 10) { (try? value(served, in: scrape(stack))) == 50 }
+        for _ in 0..<4 {
+            let text = try scrape(stack)
+            #expect(value(served, in: text) == 50)
+            let idle = value(#"outpost_threads{state="idle"}"#, in: text) ?? 0
+            let active = value(#"outpost_threads{state="active"}"#, in: text) ?? 0
+            #expect(idle + active == 6, "only the live processes' threads")
+        }
+        // The replaced processes' files are folded into the pool's retired totals by a scrape.
+        let metrics = stack.directory + "/state/metrics"
+        let processFiles = {
+            ((try? FileManager.default.subpathsOfDirectory(atPath: metrics)) ?? []).filter {
+                $0.hasSuffix(".prom") && !$0.hasSuffix("retired.prom")
+            }
+        }
+        try OutpostStack.waitFor(seconds: 10) {
+            _ = try? scrape(stack); return processFiles().count == 2
+        }
+        #expect(value(served, in: try scrape(stack)) == 50)
+        var info = stat()
+        #expect(stat(metrics, &info) == 0 && info.st_mode & 0o777 == 0o700)
+    }
+}

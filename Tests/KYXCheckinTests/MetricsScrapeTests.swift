@@ -71,8 +71,11 @@ struct MetricsScrapeTests {
                 "\(family) (used by kyx-alerts.yml) missing from the scrape:\n\(scrape.text)")
         }
         // The values follow what was done: one check-in claimed one of two 10-dollar codes.
-        #expect(samples.contains(#"kyx_codes_unissued{amount_cents="1000"} 1.0"#))
-        #expect(samples.contains("kyx_pending_distributions 0.0"))
+        // The worker's gauges are one series per live process of the pool (a `pid` label).
+        #expect(
+            samples.contains { $0.hasPrefix(#"kyx_codes_unissued{amount_cents="1000",pid=""#) && $0.hasSuffix("\"} 1") }
+        )
+        #expect(samples.contains { $0.hasPrefix(#"kyx_pending_distributions{pid=""#) && $0.hasSuffix("\"} 0") })
         #expect(samples.contains(#"kyx_checkins_total{status="completed"} 1"#))
         let statsHits = samples.first { $0.hasPrefix(#"kyx_cache_lookups_total{family="user_stats",result="hit"} "#) }
         #expect((statsHits?.split(separator: " ").last.flatMap { Double($0) } ?? 0) >= 1)

@@ -68,6 +68,23 @@ import Testing
         try restart(cluster, other)
     }
 
+    /// A restarted node replays its Raft log only once it learns the commit index, and dqlite 1.11's
+    /// QUERY_SQL prepares the statement before its barrier: a read sent to a leader that has not yet
+    /// replayed its log must still see every committed table, not fail with "no such table".
+    @Test func aReadRightAfterTheWholeClusterRestartsSeesWhatWasCommitted() async throws {
+        let cluster = try DqliteTestCluster(count: 3)
+        let db = D1Database(storage: cluster.storage("restart", timeout: .seconds(15)))
+        try await db.exec("CREATE TABLE r (a INTEGER)")
+        try await db.prepare("INSERT INTO r VALUES (?)").bind(7).run()
+        for index in 0..<3 { cluster.stop(index) }
+        for index in 0..<3 { try restart(cluster, index) }
+        try OutpostStack.waitFor(seconds: 30) { cluster.leaderIndex() != nil }
+        // A read first: no write may run before it (a write's barrier would replay the log).
+        let fresh = D1Database(storage: cluster.storage("restart", timeout: .seconds(15)))
+        let value = try await fresh.prepare("SELECT a FROM r").first(column: "a")
+        #expect(value?.numberValue == 7)
+    }
+
     @Test func noQuorumFailsWithinTheTimeoutWithATypedError() async throws {
         let cluster = try DqliteTestCluster(count: 3)
         let db = D1Database(storage: cluster.storage("quorum", timeout: .milliseconds(1500)))

@@ -3,6 +3,7 @@ import Outpost
 import OutpostCron
 import OutpostFastCGI
 import Prometheus
+import Synchronization
 
 /// The status endpoint (`[outpost] status_path`): php-fpm's status fields plus requests by status
 /// class, a latency histogram, waitUntil tasks and every swift-metrics counter (KV, D1, cron), as
@@ -16,6 +17,9 @@ struct StatusPage: Sendable {
     let registry: PrometheusCollectorRegistry
     let serverMetrics: ServerMetrics
     let cronStats: CronStats
+    /// The pool's shared metrics directory (a process started by the supervisor), else `nil`.
+    let pool: PoolMetrics?
+    private let emitting = EmitLock()
 
     func response(for request: Request) -> Response {
         let query = Set(request.queryItems.map(\.name))
@@ -81,14 +85,28 @@ struct StatusPage: Sendable {
         ]
     }
 
-    /// Prometheus text: the process's registry (every swift-metrics metric: requests, KV, D1, crons,
-    /// the worker's own), after the server's counters are copied into it.
+    /// Prometheus text of the pool (see `PoolMetrics`), or of this process alone when it has no pool.
     func prometheus() -> String {
-        serverMetrics.update(stats: stats, tracker: tracker, listenFD: listenFD, started: startTime)
-        var buffer: [UInt8] = []
-        registry.emit(into: &buffer)
-        return String(decoding: buffer, as: UTF8.self)
+        guard let pool else { return processPrometheus() }
+        return pool.merged(own: processPrometheus)
     }
+
+    /// Prometheus text of this process: its registry (every swift-metrics metric: requests, KV, D1,
+    /// crons, the worker's own), after the server's counters are copied into it. One copy-and-emit at a
+    /// time: a counter being copied reads 0 for a moment.
+    func processPrometheus() -> String {
+        emitting.lock.withLock { _ in
+            serverMetrics.update(stats: stats, tracker: tracker, listenFD: listenFD, started: startTime)
+            var buffer: [UInt8] = []
+            registry.emit(into: &buffer)
+            return String(decoding: buffer, as: UTF8.self)
+        }
+    }
+}
+
+/// The lock a status page holds while it copies the server's counters and emits the registry.
+private final class EmitLock: Sendable {
+    let lock = Mutex(())
 }
 
 /// A number as the status formats write it (JSON's shortest form: `1`, `0.25`).
