@@ -115,6 +115,14 @@ struct KVCache: Sendable {
         memory.set(key, value, seconds: min(memoryTTL, seconds ?? memoryTTL), now: now, since: token)
     }
 
+    /// Keeps `value` in the memory level for `seconds`, beyond the family's memory TTL: a value never
+    /// answered from memory (its `lookup` passes it over), only read as the base of a change that is
+    /// checked against D1 first. A fill, as `remember(since:)`.
+    func rememberBase(_ key: String, _ value: JSONValue, seconds: Int, since token: UInt64?) {
+        guard enabled, memoryTTL > 0, let memory else { return }
+        memory.set(key, value, seconds: seconds, now: now, since: token)
+    }
+
     /// The memory level's generation before a read (for `remember(since:)`), or `nil` without one.
     func fillToken() -> UInt64? {
         memoryTTL > 0 ? memory?.token() : nil
