@@ -37,9 +37,9 @@ package final class DqliteNode {
             throw DqliteNodeError("dqlite_node_create failed: \(message)")
         }
         node = created
+        // Every stored property is set: a throw from here on runs `deinit`, which destroys the node.
         guard dqlite_node_set_bind_address(node, address) == 0 else {
             let message = String(cString: dqlite_node_errmsg(node))
-            dqlite_node_destroy(node)
             throw DqliteNodeError("cannot listen on \(address): \(message)")
         }
     }

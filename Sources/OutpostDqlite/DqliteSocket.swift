@@ -26,26 +26,25 @@ final class DqliteSocket {
         let fd = socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .notSent("socket(): \(String(cString: strerror(errno)))") }
         descriptor = fd
+        // Every stored property is set: a throw from here on runs `deinit`, which closes `fd` — closing it
+        // here as well would close whatever another thread opened under the same number meanwhile.
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         if connect(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) != 0 {
             guard errno == EINPROGRESS else {
                 let reason = String(cString: strerror(errno))
-                close(fd)
                 throw .notSent("cannot connect to dqlite node \(address): \(reason)")
             }
             do throws(DqliteError) {
                 try wait(for: Int16(POLLOUT), until: deadline, sent: false)
             } catch {
-                close(fd)
                 throw error
             }
             var failure: Int32 = 0
             var length = socklen_t(MemoryLayout<Int32>.size)
             getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &length)
             if failure != 0 {
-                close(fd)
                 throw .notSent("cannot connect to dqlite node \(address): \(String(cString: strerror(failure)))")
             }
         }

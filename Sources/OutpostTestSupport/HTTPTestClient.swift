@@ -22,7 +22,8 @@ public final class HTTPTestClient {
             }
         }
         guard result == 0 else {
-            close(fd)
+            // `deinit` closes `fd` (every stored property is set); closing it here too would close
+            // whatever another thread opened under the same number meanwhile.
             throw TestHarnessError("cannot connect to 127.0.0.1:\(port): \(String(cString: strerror(errno)))")
         }
     }

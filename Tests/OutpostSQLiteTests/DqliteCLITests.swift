@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import OutpostTestSupport
 import Testing
 
@@ -37,6 +38,28 @@ import Testing
         }
         let list = try run(["d1", "migrations", "list", "DB"], in: directory)
         #expect(list.output.contains("No migrations to apply"), "\(list.output)")
+    }
+
+    @Test func aNodeWhoseAddressIsTakenSaysSoAndExitsCleanly() throws {
+        let directory = try TestDirectory.make(prefix: "dqlite-busy")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let busy = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(busy) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(busy, $0, length) == 0 && listen(busy, 1) == 0 && getsockname(busy, $0, &length) == 0
+            }
+        }
+        try #require(bound)
+        let port = UInt16(bigEndian: address.sin_port)
+        let node = try run(
+            ["d1", "node", "--id", "1", "--address", "127.0.0.1:\(port)", "--dir", directory + "/n1"], in: directory)
+        #expect(node.status == 1, "a clean exit with an error, not a crash: \(String(describing: node.status))")
+        #expect(node.output.contains("cannot listen on 127.0.0.1:\(port)"), "\(node.output)")
     }
 
     private func run(_ arguments: [String], in directory: String) throws -> (status: Int32?, output: String) {
