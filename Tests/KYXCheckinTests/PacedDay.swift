@@ -35,6 +35,8 @@ struct PacedDay {
     struct Figures {
         var requests = 0
         var logins = 0
+        var adminVisits = 0
+        var cronRuns = 0
         var errors = 0
         var checkIns = 0
         var kv: [CacheFamily: (reads: Int, writes: Int, deletes: Int)] = [:]
@@ -190,9 +192,11 @@ struct PacedDay {
                 admin = try await app.adminLogin()
             case .admin(let path):
                 let response = try await app.send("GET", path, cookie: admin)
+                if path == Self.adminVisit[0] { figures.adminVisits += 1 }
                 if response.status >= 400 { figures.errors += 1 }
             case .cron(let cron):
                 try await app.test.scheduled(cron: cron)
+                figures.cronRuns += 1
             }
         }
         return figures
@@ -262,22 +266,4 @@ struct PacedDay {
         let per = max(1, (rest.count + visits - 2) / (visits - 1))
         return [first] + stride(from: 0, to: rest.count, by: per).map { Array(rest[$0..<min($0 + per, rest.count)]) }
     }
-}
-
-/// A seeded generator (SplitMix64): the same seed gives the same day.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -45,8 +45,8 @@ struct PacedDayReport {
                         + day.vars.keys.sorted().map { "\($0)=\(day.vars[$0]?.stringValue ?? "")" }.joined(
                             separator: " ")),
             "",
-            "Requests \(on.requests) (+ \(on.logins) logins, the admin's 20 dashboard visits, "
-                + "\(288 + 24) cron runs); check-ins \(on.checkIns); errors \(on.errors) on / \(off.errors) off.",
+            "Requests \(on.requests) (+ \(on.logins) logins, \(on.adminVisits) admin dashboard visits, "
+                + "\(on.cronRuns) cron runs); check-ins \(on.checkIns); errors \(on.errors) on / \(off.errors) off.",
             "",
             "| KV for the day (caching on) | measured | brief | verdict |",
             "|---|---:|---:|---|",
