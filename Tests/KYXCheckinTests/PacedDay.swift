@@ -1,6 +1,7 @@
 import Foundation
 import KYXCheckin
 import Outpost
+import OutpostTestSupport
 import OutpostTesting
 
 /// The brief's day (checkin-app.md §6: 1000 daily users × 20 requests) at a realistic pace, run through
