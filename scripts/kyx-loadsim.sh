@@ -94,8 +94,8 @@ cleanup() {
 trap cleanup EXIT
 
 # One config per setup: the production vars plus dev login, fast PBKDF2 and the six cache switches.
-write_config() { # name caching(true|false) [warm at login (true|false)]
-  local name=$1 on=$2 warm=${3:-true}
+write_config() { # name caching(true|false) [warm at login (true|false)] [X-KYX-KV trace header (true|false)]
+  local name=$1 on=$2 warm=${3:-true} trace=${4:-true}
   mkdir -p "$W/$name"
   cat >"$W/$name/wrangler.toml" <<TOML
 name = "kyx-checkin"
@@ -114,7 +114,7 @@ CACHE_RANKINGS_ENABLED = "$on"
 CACHE_INVENTORY_ENABLED = "$on"
 CACHE_GENERAL_ENABLED = "$on"
 WARM_AT_LOGIN = "$warm"
-KV_TRACE_HEADER = "true"
+KV_TRACE_HEADER = "$trace"
 
 [[kv_namespaces]]
 binding = "KV"
@@ -170,7 +170,8 @@ stop() {
 bench() {
   command -v wrk >/dev/null || { echo "kyx-loadsim.sh: wrk is required for --bench" >&2; exit 1; }
   [ "$DURATION_SET" = 1 ] || DURATION=10
-  write_config bench true
+  # No X-KYX-KV trace header: nobody reads it here, and production runs without it.
+  write_config bench true true false
   prepare bench 100
   start bench "$PORT"
   local cookie

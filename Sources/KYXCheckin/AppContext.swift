@@ -2,7 +2,10 @@ import Foundation
 import Outpost
 
 /// Everything one request's handlers need: the request, bindings, settings, the instant, caches, metrics.
-struct AppContext: Sendable {
+///
+/// A class: every route and service holds it, so passing it on is one reference, not a copy of every
+/// binding, setting and cache of the request.
+final class AppContext: Sendable {
     let request: Request
     let env: Env
     let db: D1Database
@@ -14,7 +17,25 @@ struct AppContext: Sendable {
     /// Where admin passwords are verified (a bounded pool of hashing threads).
     let passwordHashes: PasswordHashPool
     /// The invocation's context for work after the response (`nil` for a cron run).
-    var execution: ExecutionContext? = nil
+    let execution: ExecutionContext?
+
+    /// The context of one request (or cron run, without `execution`).
+    init(
+        request: Request, env: Env, db: D1Database, settings: AppSettings, now: Date, metrics: KYXMetrics,
+        caches: Caches, log: @escaping @Sendable (String) -> Void, passwordHashes: PasswordHashPool,
+        execution: ExecutionContext? = nil
+    ) {
+        self.request = request
+        self.env = env
+        self.db = db
+        self.settings = settings
+        self.now = now
+        self.metrics = metrics
+        self.caches = caches
+        self.log = log
+        self.passwordHashes = passwordHashes
+        self.execution = execution
+    }
 
     /// The check-in date of `now` (UTC+8 by default).
     var today: String { settings.calendar.date(of: now) }

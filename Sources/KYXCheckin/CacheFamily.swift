@@ -14,6 +14,18 @@ public enum CacheFamily: String, Sendable, CaseIterable {
     /// `cache:*`.
     case general
 
+    /// The family's position in `allCases` (for per-family arrays).
+    var index: Int {
+        switch self {
+        case .sessions: 0
+        case .userStats: 1
+        case .config: 2
+        case .rankings: 3
+        case .inventory: 4
+        case .general: 5
+        }
+    }
+
     /// The var that switches the family on or off, e.g. `CACHE_SESSIONS_ENABLED`.
     var switchVar: String { "CACHE_" + upperName + "_ENABLED" }
 

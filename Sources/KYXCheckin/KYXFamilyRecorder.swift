@@ -26,3 +26,16 @@ struct KYXFamilyRecorder: Sendable {
         d1Avoided = counter("kyx_d1_queries_total", [("result", "avoided")])
     }
 }
+
+/// The swift-metrics handles of every cache family, made together at a worker's first count.
+final class FamilyRecorders: Sendable {
+    private let recorders: [KYXFamilyRecorder]
+
+    /// Handles for every family, made by `factory`.
+    init(factory: any MetricsFactory) {
+        recorders = CacheFamily.allCases.map { KYXFamilyRecorder(family: $0, factory: factory) }
+    }
+
+    /// The handles of `family`.
+    func of(_ family: CacheFamily) -> KYXFamilyRecorder { recorders[family.index] }
+}

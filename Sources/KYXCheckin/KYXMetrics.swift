@@ -10,27 +10,13 @@ import Synchronization
 /// `kyx_d1_queries_total{family,result="executed"|"avoided"}` and `kyx_route_duration_seconds{route}`.
 /// JS equivalent: the counters the original Worker keeps for `/api/admin/metrics`.
 public final class KYXMetrics: Sendable {
-    private struct FamilyCounters {
-        var hits = 0
-        var misses = 0
-        var errors = 0
-        var d1Executed = 0
-        var d1Avoided = 0
-        var kvReads = 0
-        var kvWrites = 0
-        var kvDeletes = 0
-    }
-
-    private struct State {
-        var families: [CacheFamily: FamilyCounters] = [:]
-        var d1Executed = 0
-        var d1Avoided = 0
-        var routeTimes: [String: [Double]] = [:]
-        var recorders: [CacheFamily: KYXFamilyRecorder] = [:]
-        var routeTimers: [String: Timer] = [:]
-    }
-
-    private let state = Mutex(State())
+    /// Every family's counters, in `CacheFamily.allCases` order (atomics: counting takes no lock).
+    private let families: [FamilyCounters]
+    private let d1ExecutedTotal = Atomic<Int>(0)
+    private let d1AvoidedTotal = Atomic<Int>(0)
+    /// Every family's swift-metrics handles, made at the first count.
+    private let recorders: OnceReference<FamilyRecorders>
+    private let routes = Mutex([String: RouteSamples]())
     private let factory: (any MetricsFactory)?
 
     /// Where metrics are recorded: the factory given at init, else the process's swift-metrics.
@@ -42,87 +28,79 @@ public final class KYXMetrics: Sendable {
     /// JS equivalent: none.
     public init(factory: (any MetricsFactory)? = nil) {
         self.factory = factory
+        families = CacheFamily.allCases.map { _ in FamilyCounters() }
+        recorders = OnceReference { FamilyRecorders(factory: factory ?? MetricsSystem.factory) }
     }
 
     func hit(_ family: CacheFamily) {
-        count(family, \.hits, \.hits)
+        count(family, .hits, \.hits)
     }
     func miss(_ family: CacheFamily) {
-        count(family, \.misses, \.misses)
+        count(family, .misses, \.misses)
     }
     func error(_ family: CacheFamily) {
-        count(family, \.errors, \.errors)
+        count(family, .errors, \.errors)
     }
     /// Counts one KV get of `family` (hit, miss or error).
     func kvRead(_ family: CacheFamily) {
-        count(family, \.kvReads, \.kvReads)
+        count(family, .kvReads, \.kvReads)
     }
     /// Counts one KV put of `family`.
     func kvWrite(_ family: CacheFamily) {
-        count(family, \.kvWrites, \.kvWrites)
+        count(family, .kvWrites, \.kvWrites)
     }
     /// Counts one KV delete of `family`.
     func kvDelete(_ family: CacheFamily) {
-        count(family, \.kvDeletes, \.kvDeletes)
+        count(family, .kvDeletes, \.kvDeletes)
     }
 
-    /// Adds one to `family`'s `counter` (and to the `total`, if given) under one lock, then increments its
-    /// swift-metrics `handle` (handles made on first use).
+    /// Adds one to `family`'s `counter`, then increments its swift-metrics `handle`.
     private func count(
-        _ family: CacheFamily, _ counter: WritableKeyPath<FamilyCounters, Int>,
-        _ handle: KeyPath<KYXFamilyRecorder, Counter>, total: WritableKeyPath<State, Int>? = nil
+        _ family: CacheFamily, _ counter: FamilyCounters.Kind, _ handle: KeyPath<KYXFamilyRecorder, Counter>
     ) {
-        let recorder = state.withLock { state -> KYXFamilyRecorder in
-            state.families[family, default: .init()][keyPath: counter] += 1
-            if let total { state[keyPath: total] += 1 }
-            if let recorder = state.recorders[family] { return recorder }
-            let recorder = KYXFamilyRecorder(family: family, factory: factory ?? MetricsSystem.factory)
-            state.recorders[family] = recorder
-            return recorder
-        }
-        recorder[keyPath: handle].increment()
+        families[family.index].increment(counter)
+        recorders.value.of(family)[keyPath: handle].increment()
     }
 
     /// KV gets, puts and deletes of `family`.
     /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public func kvCounts(_ family: CacheFamily) -> (reads: Int, writes: Int, deletes: Int) {
-        state.withLock {
-            let counters = $0.families[family] ?? FamilyCounters()
-            return (counters.kvReads, counters.kvWrites, counters.kvDeletes)
-        }
+        let counters = families[family.index]
+        return (counters.value(.kvReads), counters.value(.kvWrites), counters.value(.kvDeletes))
     }
 
     /// Counts one D1 query run for `family` (a cache miss, or caching off).
     func d1Executed(_ family: CacheFamily) {
-        count(family, \.d1Executed, \.d1Executed, total: \.d1Executed)
+        d1ExecutedTotal.wrappingAdd(1, ordering: .relaxed)
+        count(family, .d1Executed, \.d1Executed)
     }
 
     /// Counts one D1 query a cache hit of `family` made unnecessary.
     func d1Avoided(_ family: CacheFamily) {
-        count(family, \.d1Avoided, \.d1Avoided, total: \.d1Avoided)
+        d1AvoidedTotal.wrappingAdd(1, ordering: .relaxed)
+        count(family, .d1Avoided, \.d1Avoided)
     }
 
     /// D1 queries run and avoided for `family`.
     /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public func d1Counts(_ family: CacheFamily) -> (executed: Int, avoided: Int) {
-        state.withLock {
-            let counters = $0.families[family] ?? FamilyCounters()
-            return (counters.d1Executed, counters.d1Avoided)
-        }
+        let counters = families[family.index]
+        return (counters.value(.d1Executed), counters.value(.d1Avoided))
     }
 
-    /// Records one response time of `route` in milliseconds.
+    /// Records one response time of `route` in milliseconds (in place: O(1) under the lock).
     func record(route: String, milliseconds: Double) {
-        let timer = state.withLock { state -> Timer in
-            var samples = state.routeTimes[route, default: []]
-            samples.append(milliseconds)
-            if samples.count > Self.keptSamples { samples.removeFirst(samples.count - Self.keptSamples) }
-            state.routeTimes[route] = samples
-            if let timer = state.routeTimers[route] { return timer }
+        let timer = routes.withLock { routes -> Timer in
+            if let index = routes.index(forKey: route) {
+                routes.values[index].append(milliseconds)
+                return routes.values[index].timer
+            }
             let timer = Timer(
                 label: "kyx_route_duration_seconds", dimensions: [("route", route)],
                 factory: factory ?? MetricsSystem.factory)
-            state.routeTimers[route] = timer
+            var samples = RouteSamples(capacity: Self.keptSamples, timer: timer)
+            samples.append(milliseconds)
+            routes[route] = samples
             return timer
         }
         timer.recordNanoseconds(Int64(milliseconds * 1_000_000))
@@ -131,55 +109,54 @@ public final class KYXMetrics: Sendable {
     /// Hits, misses and errors of `family`.
     /// JS equivalent: none (counters of the original `/api/admin/metrics`).
     public func counts(_ family: CacheFamily) -> (hits: Int, misses: Int, errors: Int) {
-        state.withLock {
-            let counters = $0.families[family] ?? FamilyCounters()
-            return (counters.hits, counters.misses, counters.errors)
-        }
+        let counters = families[family.index]
+        return (counters.value(.hits), counters.value(.misses), counters.value(.errors))
     }
 
     /// D1 queries run and avoided by a cache hit.
     /// JS equivalent: none (counters of the original `/api/admin/metrics`).
-    public var d1Counts: (executed: Int, avoided: Int) { state.withLock { ($0.d1Executed, $0.d1Avoided) } }
+    public var d1Counts: (executed: Int, avoided: Int) {
+        (d1ExecutedTotal.load(ordering: .relaxed), d1AvoidedTotal.load(ordering: .relaxed))
+    }
 
     /// Everything as JSON for `/api/admin/metrics`.
     var json: JSONValue {
-        state.withLock { state in
-            var families = JSONObject()
-            var kvTotals = (reads: 0, writes: 0, deletes: 0)
-            for family in CacheFamily.allCases {
-                let counters = state.families[family] ?? FamilyCounters()
-                kvTotals.reads += counters.kvReads
-                kvTotals.writes += counters.kvWrites
-                kvTotals.deletes += counters.kvDeletes
-                let lookups = counters.hits + counters.misses
-                families[family.rawValue] = [
-                    "hits": .number(Double(counters.hits)), "misses": .number(Double(counters.misses)),
-                    "errors": .number(Double(counters.errors)),
-                    "hitRate": .number(lookups == 0 ? 0 : Double(counters.hits) / Double(lookups)),
-                    "d1Executed": .number(Double(counters.d1Executed)),
-                    "d1Avoided": .number(Double(counters.d1Avoided)),
-                    "kvReads": .number(Double(counters.kvReads)), "kvWrites": .number(Double(counters.kvWrites)),
-                    "kvDeletes": .number(Double(counters.kvDeletes)),
-                ]
-            }
-            var routes = JSONObject()
-            for (route, samples) in state.routeTimes.sorted(by: { $0.key < $1.key }) {
-                let sorted = samples.sorted()
-                let p95 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
-                routes[route] = [
-                    "count": .number(Double(samples.count)),
-                    "avgMs": .number(samples.reduce(0, +) / Double(samples.count)), "p95Ms": .number(p95),
-                ]
-            }
-            return [
-                "cache": .object(families),
-                "d1": ["executed": .number(Double(state.d1Executed)), "avoided": .number(Double(state.d1Avoided))],
-                "kv": [
-                    "reads": .number(Double(kvTotals.reads)), "writes": .number(Double(kvTotals.writes)),
-                    "deletes": .number(Double(kvTotals.deletes)),
-                ],
-                "routes": .object(routes),
+        var families = JSONObject()
+        var kvTotals = (reads: 0, writes: 0, deletes: 0)
+        for family in CacheFamily.allCases {
+            let counters = self.families[family.index]
+            func number(_ kind: FamilyCounters.Kind) -> JSONValue { .number(Double(counters.value(kind))) }
+            kvTotals.reads += counters.value(.kvReads)
+            kvTotals.writes += counters.value(.kvWrites)
+            kvTotals.deletes += counters.value(.kvDeletes)
+            let hits = counters.value(.hits)
+            let lookups = hits + counters.value(.misses)
+            families[family.rawValue] = [
+                "hits": .number(Double(hits)), "misses": number(.misses), "errors": number(.errors),
+                "hitRate": .number(lookups == 0 ? 0 : Double(hits) / Double(lookups)),
+                "d1Executed": number(.d1Executed), "d1Avoided": number(.d1Avoided),
+                "kvReads": number(.kvReads), "kvWrites": number(.kvWrites), "kvDeletes": number(.kvDeletes),
             ]
         }
+        let samplesByRoute = routes.withLock { $0.mapValues(\.values) }
+        var routes = JSONObject()
+        for (route, samples) in samplesByRoute.sorted(by: { $0.key < $1.key }) {
+            let sorted = samples.sorted()
+            let p95 = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
+            routes[route] = [
+                "count": .number(Double(samples.count)),
+                "avgMs": .number(samples.reduce(0, +) / Double(samples.count)), "p95Ms": .number(p95),
+            ]
+        }
+        let d1 = d1Counts
+        return [
+            "cache": .object(families),
+            "d1": ["executed": .number(Double(d1.executed)), "avoided": .number(Double(d1.avoided))],
+            "kv": [
+                "reads": .number(Double(kvTotals.reads)), "writes": .number(Double(kvTotals.writes)),
+                "deletes": .number(Double(kvTotals.deletes)),
+            ],
+            "routes": .object(routes),
+        ]
     }
 }

@@ -15,6 +15,8 @@ public struct KYXWorker: Worker {
     private let passwordHashes: PasswordHashPool
     /// The process-local level in front of KV, shared by this worker's requests.
     private let memory = MemoryCache()
+    /// The settings read from the env's vars, kept while the env stays the same.
+    private let settingsMemo = SettingsMemo()
 
     /// A worker reading `clock`, counting into `metrics`, logging to `log` (stderr by default), verifying
     /// admin passwords on `passwordHashThreads` dedicated threads with room for `passwordHashQueue`
@@ -54,7 +56,7 @@ public struct KYXWorker: Worker {
     }
 
     func context(for request: Request, env: Env, now: Date, execution: ExecutionContext? = nil) throws -> AppContext {
-        let settings = AppSettings(env: env)
+        let settings = settingsMemo.settings(for: env)
         let kv = try? env.KV
         let caches = Caches(
             kv: kv, settings: settings, metrics: metrics, memory: memory, now: now.timeIntervalSince1970, log: log)

@@ -16,23 +16,23 @@ final class MemoryCache: Sendable {
 
     private struct State {
         var entries: [String: Entry] = [:]
-        /// Bumped by every change; `changed[key]` is the generation of the key's last change.
-        var generation: UInt64 = 0
+        /// `changed[key]` is the generation (`MemoryCache.generation`) of the key's last change.
         var changed: [String: UInt64] = [:]
         /// The instant (the changing request's epoch seconds) of the key's last change.
         var changedAt: [String: Double] = [:]
         /// The generation of keys whose marks were dropped (a full `changed`).
         var floor: UInt64 = 0
 
-        /// Records a change of `key` by a request of instant `now`.
-        mutating func mark(_ key: String, now: Double) {
-            generation += 1
+        /// Records a change of `key` by a request of instant `now`, the change numbered `generation`.
+        mutating func mark(_ key: String, now: Double, generation: UInt64) {
             changed[key] = generation
             changedAt[key] = max(changedAt[key] ?? now, now)
         }
     }
 
     private let state = Mutex(State())
+    /// Bumped by every change (under the state's lock); read without it by `token()`.
+    private let generation = Atomic<UInt64>(0)
     /// The most entries kept; when full, expired ones are dropped first, then all.
     let capacity: Int
 
@@ -54,7 +54,7 @@ final class MemoryCache: Sendable {
     }
 
     /// The current generation: taken before a fill reads KV or D1, handed back to `set(since:)`.
-    func token() -> UInt64 { state.withLock { $0.generation } }
+    func token() -> UInt64 { generation.load(ordering: .acquiring) }
 
     /// Keeps `value` under `key` for `seconds` from `now`. A fill passes `since` (its `token()`): it is
     /// dropped when the key changed after that or at or after the fill's request began (`now`) — an
@@ -68,7 +68,7 @@ final class MemoryCache: Sendable {
                 if let at = state.changedAt[key], at >= now { return }
                 if let current = state.entries[key], current.expires > now { return }
             } else {
-                state.mark(key, now: now)
+                state.mark(key, now: now, generation: nextGeneration())
             }
             if state.entries.count >= capacity, state.entries[key] == nil {
                 state.entries = state.entries.filter { $0.value.expires > now }
@@ -77,7 +77,7 @@ final class MemoryCache: Sendable {
             if state.changed.count >= capacity {
                 state.changed.removeAll(keepingCapacity: true)
                 state.changedAt.removeAll(keepingCapacity: true)
-                state.floor = state.generation
+                state.floor = generation.load(ordering: .acquiring)
             }
             state.entries[key] = Entry(value: value, expires: now + Double(seconds))
         }
@@ -87,7 +87,7 @@ final class MemoryCache: Sendable {
     func remove(_ key: String, now: Double) {
         state.withLock { state in
             state.entries[key] = nil
-            state.mark(key, now: now)
+            state.mark(key, now: now, generation: nextGeneration())
         }
     }
 
@@ -96,8 +96,13 @@ final class MemoryCache: Sendable {
         state.withLock { state in
             for key in state.entries.keys where prefixes.contains(where: { key.hasPrefix($0) }) {
                 state.entries[key] = nil
-                state.mark(key, now: now)
+                state.mark(key, now: now, generation: nextGeneration())
             }
         }
+    }
+
+    /// The number of a new change (called under the state's lock, so changes are numbered in order).
+    private func nextGeneration() -> UInt64 {
+        generation.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
     }
 }

@@ -10,8 +10,21 @@ struct Router: Sendable {
 
     /// The route name for response-time metrics (ids collapsed to `:id`).
     var routeName: String {
+        if Self.isPlain(path) { return method + " " + path }
         let parts = path.split(separator: "/").map { $0.allSatisfy(\.isNumber) ? ":id" : String($0) }
         return method + " /" + parts.joined(separator: "/")
+    }
+
+    /// Whether `path` is an ASCII path without digits, empty segments or a trailing `/` (its own route name).
+    private static func isPlain(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            guard byte < 0x80, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte),
+                !(byte == UInt8(ascii: "/") && previous == UInt8(ascii: "/"))
+            else { return false }
+            previous = byte
+        }
+        return path.utf8.first == UInt8(ascii: "/") && (path.utf8.count == 1 || previous != UInt8(ascii: "/"))
     }
 
     /// The response, never throwing: errors become the API's error shape.

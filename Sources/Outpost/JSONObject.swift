@@ -14,6 +14,8 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence, ExpressibleBy
     /// An object from key-value pairs; a repeated key keeps its first position and its last value.
     /// JS equivalent: `Object.fromEntries(pairs)`.
     public init(_ pairs: some Sequence<(String, JSONValue)>) {
+        orderedKeys.reserveCapacity(pairs.underestimatedCount)
+        members.reserveCapacity(pairs.underestimatedCount)
         for (key, value) in pairs { self[key] = value }
     }
 

@@ -317,6 +317,12 @@ enum JSONSerializer {
 
     static func writeString(_ string: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: copied whole instead of scalar by scalar.
+        if !string.utf8.contains(where: needsEscape) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -336,5 +342,11 @@ enum JSONSerializer {
             }
         }
         out += "\""
+    }
+
+    /// Whether a UTF-8 byte is (the start of) a character JSON escapes: `"`, `\\` or a control character.
+    /// Bytes of multi-byte characters are all 0x80 or above, so they never are.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 }

@@ -114,6 +114,43 @@ public final class Request: Sendable {
     /// The value of a cookie sent by the client, parsed from `Cookie` headers.
     /// JS equivalent: parsing `request.headers.get("Cookie")`.
     public func cookie(_ name: String) -> String? {
+        for entry in headers.entries where Headers.same(entry.name, "cookie") {
+            guard entry.value.utf8.allSatisfy({ $0 < 0x80 }), name.utf8.allSatisfy({ $0 < 0x80 }) else {
+                return characterCookie(name)
+            }
+            if let value = Self.asciiCookie(name, in: entry.value) { return value }
+        }
+        return nil
+    }
+
+    /// The value of cookie `name` in one ASCII `Cookie` header, found byte by byte (for ASCII text the same
+    /// answer as `characterCookie`, without breaking the header into characters and substrings).
+    private static func asciiCookie(_ name: String, in header: String) -> String? {
+        var header = header
+        var name = name
+        return header.withUTF8 { bytes -> String? in
+            name.withUTF8 { wanted -> String? in
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+                    var pairStart = start
+                    while pairStart < end, bytes[pairStart] == UInt8(ascii: " ") { pairStart += 1 }
+                    if let equals = (pairStart..<end).first(where: { bytes[$0] == UInt8(ascii: "=") }),
+                        equals - pairStart == wanted.count,
+                        (0..<wanted.count).allSatisfy({ bytes[pairStart + $0] == wanted[$0] })
+                    {
+                        return String(decoding: UnsafeBufferPointer(rebasing: bytes[(equals + 1)..<end]), as: UTF8.self)
+                    }
+                    start = end + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The value of cookie `name`, the header split into characters (any text).
+    private func characterCookie(_ name: String) -> String? {
         for header in headers.values("cookie") {
             for pair in header.split(separator: ";") {
                 let trimmed = pair.drop { $0 == " " }

@@ -142,7 +142,7 @@ public final class D1Engine: D1Storage {
                 guard let statement = first.statement else {
                     throw D1Error(.query, "SQL code did not contain a statement.")
                 }
-                guard D1SQLText.isBlank(first.tail), statement.isReadOnly, !D1SQLText.isPragma(statement.sql) else {
+                guard D1SQLText.isBlank(first.tail), statement.isReadOnly, !statement.isPragma else {
                     statement.reset()
                     writes.insert(query.sql)
                     return nil

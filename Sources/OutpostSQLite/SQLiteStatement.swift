@@ -31,6 +31,10 @@ public final class SQLiteStatement {
     /// The SQL text of the statement.
     public var sql: String { String(cString: sqlite3_sql(handle)) }
 
+    /// Whether the statement's text starts with the keyword `PRAGMA`, learnt at the first use (a prepared
+    /// statement's text never changes, and a cached one is asked on every run).
+    package private(set) lazy var isPragma: Bool = D1SQLText.isPragma(sql)
+
     /// Resets the statement and clears its bindings, ready for a new run.
     public func reset() {
         sqlite3_reset(handle)

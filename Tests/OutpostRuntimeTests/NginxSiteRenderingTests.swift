@@ -8,10 +8,11 @@ import OutpostTesting
 import Testing
 
 struct NginxSiteRenderingTests {
-    private func site(keepConn: Bool, threads: Int = 16) throws -> String {
+    private func site(keepConn: Bool, threads: Int = 16, processes: Int? = 1) throws -> String {
         var config = WorkerConfig(file: "wrangler.toml", directory: "/tmp")
         config.outpost.maxBodyBytes = 1024
         config.outpost.threads = threads
+        config.outpost.processes = processes
         let site = try NginxSite.Site(id: "w", config: config, fastcgiAddress: "unix:/tmp/x.sock")
         return try NginxSite(sites: [site], listen: "127.0.0.1:8787", useRoutes: false, keepConn: keepConn).render()
     }
@@ -33,6 +34,13 @@ struct NginxSiteRenderingTests {
         #expect(text.contains("zone outpost_w 64k;"), "max_conns counts across nginx worker processes")
         #expect(text.contains("server unix:/tmp/x.sock max_conns=6;"))
         #expect(text.contains("keepalive 6;"))
+    }
+
+    @Test func keepConnCountsTheThreadsOfEveryProcessOfThePool() throws {
+        // Every worker process accepts on the one address: 3 processes × 6 threads take 18 connections.
+        let text = try site(keepConn: true, threads: 6, processes: 3)
+        #expect(text.contains("server unix:/tmp/x.sock max_conns=18;"))
+        #expect(text.contains("keepalive 18;"))
     }
 }
 

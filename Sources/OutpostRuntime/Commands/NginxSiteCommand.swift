@@ -34,8 +34,9 @@ struct NginxSiteCommand: ParsableCommand {
     var standalone: String?
 
     @Flag(
-        help:
-            "fastcgi_keep_conn with an upstream pool capped at [outpost] threads connections (extra requests get 502).")
+        help: ArgumentHelp(
+            "fastcgi_keep_conn with an upstream pool capped at [outpost] processes × threads connections "
+                + "(extra requests get 502)."))
     var keepConn = false
 
     func run() throws {

@@ -157,7 +157,8 @@ package struct NginxSite: Sendable {
         out.line("upstream outpost_\(site.id) {")
         if keepConn {
             // Never more connections than accept threads: an extra one would wait un-accepted (fastcgi-nginx.md §0).
-            let threads = site.config.outpost.threads
+            // Every process of the pool accepts on the address, so that is processes × threads (issue 12's sweep).
+            let threads = site.config.outpost.threads * PoolSize(config: site.config).processes
             out.line("    zone outpost_\(site.id) 64k;")
             for address in [site.fastcgiAddress] + site.peerAddresses {
                 out.line("    server \(address) max_conns=\(threads);")
