@@ -14,6 +14,14 @@
 #            --port P (18787; P+1 caching off, P+2 no warm-up)  --seed S  --keep (keep the temp dir)  --out FILE
 #            --debug (a debug build: quicker to build, same KV counts)  --no-warm-compare (skip the day
 #            without the login warm-up that the first-read table compares against)
+#   scripts/kyx-loadsim.sh --paced [--users N] [--visits V] [--var NAME=value]...
+#            paced mode (issue 18): the brief's day at a realistic pace on a simulated clock, in-process
+#            through the worker's fetch and scheduled (KVBudgetTests' PacedDay: 24 h of arrivals, a
+#            seventh of the users logging in, crons every 5 min and hourly; default 1000 users × 20
+#            requests, 1 sitting a user, V sittings 1-4 h apart); prints the day's KV reads, writes and
+#            deletes and the D1 reductions against caching off beside the brief's budget, met / not met;
+#            --var sets a worker var on top of the production ones (e.g. CACHE_USER_STATS_TTL=86400).
+#            About 1-2 min after the test build; exits non-zero when a figure is not met.
 #   scripts/kyx-loadsim.sh --bench [--duration S] [--connections C]
 #            benchmark mode (issue 12): logs a real session in, then wrk (C connections, default 64,
 #            S seconds each, default 10) on the static /login page and on /api/user, /api/stats and
@@ -24,13 +32,16 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 COMMAND="scripts/kyx-loadsim.sh $*"
 USERS=1000; RPU=20; DURATION=60; THREADS=16; SPEED_THREADS=64; WORKER_THREADS=8; PORT=18787
-SEED=kyx-issue-7; KEEP=0; OUT=""; BENCH=0; CONNECTIONS=64; DURATION_SET=0; CONFIGURATION=release; NOWARM=1
+SEED=kyx-issue-7; KEEP=0; OUT=""; BENCH=0; PACED=0; VISITS=1; PACED_VARS=""; CONNECTIONS=64; DURATION_SET=0; CONFIGURATION=release; NOWARM=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --users) USERS=$2; shift 2;;
     --requests-per-user) RPU=$2; shift 2;;
     --duration) DURATION=$2; DURATION_SET=1; shift 2;;
     --bench) BENCH=1; shift;;
+    --paced) PACED=1; shift;;
+    --visits) VISITS=$2; shift 2;;
+    --var) PACED_VARS="${PACED_VARS:+$PACED_VARS,}$2"; shift 2;;
     --connections) CONNECTIONS=$2; shift 2;;
     --threads) THREADS=$2; shift 2;;
     --speed-threads) SPEED_THREADS=$2; shift 2;;
@@ -41,13 +52,32 @@ while [ $# -gt 0 ]; do
     --debug) CONFIGURATION=debug; shift;;
     --no-warm-compare) NOWARM=0; shift;;
     --out) OUT=$2; shift 2;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0;;
     *) echo "kyx-loadsim.sh: unknown option $1" >&2; exit 2;;
   esac
 done
 [[ -x /opt/swift/usr/bin/swift ]] && export PATH="$PATH:/opt/swift/usr/bin"
 scripts/setup.sh
 command -v python3 >/dev/null || { echo "kyx-loadsim.sh: python3 is required" >&2; exit 1; }
+
+# Paced mode: the simulated day runs in the test target (no nginx, no wall-clock waits).
+if [ "$PACED" = 1 ]; then
+  echo "loadsim: building the tests (debug) for the paced day" >&2
+  swift build --build-tests >&2
+  REPORT=$(mktemp /tmp/kyx-paced.XXXXXX.md)
+  T0=$(date +%s)
+  STATUS=0
+  KYX_PACED_USERS=$USERS KYX_PACED_VISITS=$VISITS KYX_PACED_VARS=$PACED_VARS KYX_PACED_REPORT=$REPORT \
+    swift test --skip-build --filter 'KVBudgetTests/thePacedDayStaysWithinTheBriefsBudget' >"$REPORT.log" 2>&1 ||
+    STATUS=$?
+  if [ ! -s "$REPORT" ]; then tail -40 "$REPORT.log" >&2; rm -f "$REPORT" "$REPORT.log"; exit 1; fi
+  cat "$REPORT"
+  echo
+  echo "- Command: \`$COMMAND\`; $(($(date +%s) - T0)) s wall time (build excluded), load average $(cut -d' ' -f1-3 /proc/loadavg)."
+  [ -n "$OUT" ] && cp "$REPORT" "$OUT"
+  rm -f "$REPORT" "$REPORT.log"
+  exit "$STATUS"
+fi
 
 echo "loadsim: building kyx-checkin ($CONFIGURATION)" >&2
 swift build -c "$CONFIGURATION" --product kyx-checkin >&2

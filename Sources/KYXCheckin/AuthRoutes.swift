@@ -60,10 +60,10 @@ struct AuthRoutes: Sendable {
         return .json(["success": true, "authUrl": .string(components?.string ?? "")], headers: headers)
     }
 
-    /// Consumes `state` once: true when it was issued and is unexpired. The KV copy is dropped; the D1
-    /// row is the single-use source of truth (a conditional delete, so a replay finds nothing).
+    /// Consumes `state` once: true when it was issued and is unexpired. The D1 row is the single-use
+    /// source of truth (a conditional delete, so a replay finds nothing); the KV copy is left to its
+    /// 10-minute TTL (a delete is billed as a KV write, and nothing reads the copy after this).
     private func consume(state: String) async throws -> Bool {
-        if let kv = try? ctx.env.kv("KV") { try? await kv.delete("oauth_state:" + state) }
         let result = try await ctx.db.prepare("DELETE FROM oauth_states WHERE state = ? AND expires_at > ?")
             .bind(state, ctx.nowISO).run()
         return result.meta.changes == 1

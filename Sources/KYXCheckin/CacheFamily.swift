@@ -60,9 +60,11 @@ public enum CacheFamily: String, Sendable, CaseIterable {
         }
     }
 
-    /// Seconds in the memory level when no var sets them: a page load's burst for sessions, the time
-    /// from reading the stats to clicking check-in for the user's stats, a minute for what every user reads (rankings already lag by up to the cron's 5 minutes;
-    /// a rewards edit drops this process's copy at once). Inventory and dashboard figures skip it.
+    /// Seconds in the memory level when no var sets them: a page load's burst for sessions, the reloads
+    /// after a check-in for the user's stats (the stats read before it stay longer as its base, checked
+    /// against D1: `UserStatsService.baseLifetime`), a minute for what every user reads (rankings already
+    /// lag by up to the cron's 5 minutes; a rewards edit drops this process's copy at once). Inventory and
+    /// dashboard figures skip it.
     var defaultMemoryTTL: Int {
         switch self {
         case .sessions: 10

@@ -20,20 +20,26 @@ struct CheckinService: Sendable {
             if let existing = try await todaysRow(userID: userID, date: today) { return Self.already(existing) }
             throw error
         }
-        guard let row = try await todaysRow(userID: userID, date: today) else { throw APIError(500, "签到失败: 记录缺失") }
+        guard let row = try await todaysRow(userID: userID, date: today, withUserTotal: true) else {
+            throw APIError(500, "签到失败: 记录缺失")
+        }
         let code = row.string("redemption_code")
         if code != nil { await ctx.caches.inventory.invalidate() }
         let stats = try await UserStatsService(ctx: ctx).afterCheckIn(
-            userID: userID, streak: streak, date: today, codeCents: code == nil ? nil : row.int("code_amount_cents"))
+            userID: userID, streak: streak, date: today, codeCents: code == nil ? nil : row.int("code_amount_cents"),
+            userTotalCents: row.int("user_total_cents"))
         ctx.metrics.checkIn(completed: code != nil)
         return response(row: row, stats: stats, streak: streak, base: base, bonus: bonus)
     }
 
-    /// Today's check-in of `userID` with the face value of its code, or `nil`.
-    func todaysRow(userID: Int, date: String) async throws -> JSONObject? {
-        try await ctx.db.prepare(
+    /// Today's check-in of `userID` with the face value of its code, or `nil`; with `withUserTotal`, also
+    /// the user's `total_amount_cents` as `user_total_cents` (what the stats' base is checked against).
+    func todaysRow(userID: Int, date: String, withUserTotal: Bool = false) async throws -> JSONObject? {
+        let total =
+            withUserTotal ? ", (SELECT total_amount_cents FROM users WHERE id = ci.user_id) AS user_total_cents" : ""
+        return try await ctx.db.prepare(
             """
-            SELECT ci.*, rc.amount_cents AS code_amount_cents FROM check_ins ci
+            SELECT ci.*, rc.amount_cents AS code_amount_cents\(total) FROM check_ins ci
             LEFT JOIN redemption_codes rc ON rc.checkin_id = ci.id
             WHERE ci.user_id = ? AND ci.check_in_date = ?
             """

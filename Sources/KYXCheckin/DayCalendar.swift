@@ -15,6 +15,14 @@ struct DayCalendar: Sendable {
         return String(Self.iso(shifted).prefix(10))
     }
 
+    /// Whole seconds from `instant` to the end of its check-in day (the next midnight in the check-in
+    /// time zone), 1…86,400.
+    func secondsToEndOfDay(from instant: Date) -> Int {
+        let local = Int(min(Self.limit, max(-Self.limit, instant.timeIntervalSince1970.rounded(.down))))
+        let into = ((local + offsetMinutes * 60) % 86_400 + 86_400) % 86_400
+        return 86_400 - into
+    }
+
     /// The check-in date `days` before `date` (`YYYY-MM-DD`).
     func date(_ date: String, minusDays days: Int) -> String {
         guard let start = Self.parseDay(date) else { return date }

@@ -9,8 +9,11 @@ struct InventoryService: Sendable {
         try await ctx.caches.inventory.inventory { try await fromD1() }
     }
 
-    /// Recomputes the inventory into KV (cron, warm-up).
+    /// Recomputes the inventory into KV (the admin's warm-up).
     func refresh() async throws { await ctx.caches.inventory.store(try await fromD1()) }
+
+    /// Recomputes the inventory (the unissued-codes gauge) and brings a cached copy up to date (cron).
+    func refreshCached() async throws { await ctx.caches.inventory.refresh(try await fromD1()) }
 
     /// The inventory straight from D1.
     func fromD1() async throws -> JSONValue {

@@ -90,12 +90,37 @@ struct KVCache: Sendable {
         return true
     }
 
+    /// Rewrites `key` with a recomputed `value` only when KV holds an entry that differs (cron): an entry
+    /// someone reads is kept exact, an absent one is left to the next read's miss instead of being
+    /// created for nobody. Answers whether it wrote.
+    @discardableResult
+    func refreshIfPresent(_ key: String, _ value: JSONValue) async -> Bool {
+        guard enabled, let kv else { return false }
+        metrics.kvRead(family)
+        tally?.read()
+        guard let current = try? await kv.getJSON(key) else { return false }
+        if current == value {
+            remember(key, value)
+            return false
+        }
+        await put(key, value)
+        return true
+    }
+
     /// Keeps `value` in the memory level only (no KV write): a value about to change, or one just read.
     /// At most `ttl` seconds when given (a KV entry's own lifetime). A fill passes the `fillToken()` it
     /// took before reading: it is dropped if the key changed meanwhile or a live entry is there.
     func remember(_ key: String, _ value: JSONValue, ttl seconds: Int? = nil, since token: UInt64? = nil) {
         guard enabled, memoryTTL > 0, let memory else { return }
         memory.set(key, value, seconds: min(memoryTTL, seconds ?? memoryTTL), now: now, since: token)
+    }
+
+    /// Keeps `value` in the memory level for `seconds`, beyond the family's memory TTL: a value never
+    /// answered from memory (its `lookup` passes it over), only read as the base of a change that is
+    /// checked against D1 first. A fill, as `remember(since:)`.
+    func rememberBase(_ key: String, _ value: JSONValue, seconds: Int, since token: UInt64?) {
+        guard enabled, memoryTTL > 0, let memory else { return }
+        memory.set(key, value, seconds: seconds, now: now, since: token)
     }
 
     /// The memory level's generation before a read (for `remember(since:)`), or `nil` without one.
@@ -134,6 +159,23 @@ struct KVCache: Sendable {
         metrics.d1Executed(family)
         await put(key, value, ttl: seconds)
         return (value, .d1)
+    }
+
+    /// Removes `key` when KV holds it (invalidation of an entry that changes more often than it is read):
+    /// a KV read, and the delete — billed as a write — only for an entry that is there. On a read error
+    /// it deletes anyway (a stale entry must not survive).
+    func deleteIfPresent(_ key: String) async {
+        memory?.remove(key, now: now)
+        guard let kv else { return }
+        metrics.kvRead(family)
+        tally?.read()
+        do {
+            if try await kv.get(key) == nil { return }
+        } catch {
+            metrics.error(family)
+            log("KV read of \(family.rawValue) failed, deleting: \(error)")
+        }
+        await delete(key)
     }
 
     /// Deletes every key of the family; answers how many were removed.

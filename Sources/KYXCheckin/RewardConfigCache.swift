@@ -10,8 +10,9 @@ struct RewardConfigCache: Sendable {
         try await cache.fetch(Self.rewardsKey, load: load)
     }
 
-    /// Stores freshly computed rewards (warm-up).
-    func store(_ rewards: JSONValue) async { await cache.put(Self.rewardsKey, rewards) }
+    /// Stores freshly computed rewards (hourly warm-up, admin warm-up) unless KV holds the same: an
+    /// unchanged config costs a read, and is written again only once its 24 h have run out.
+    func store(_ rewards: JSONValue) async { await cache.putIfChanged(Self.rewardsKey, rewards) }
 
     /// Invalidates the rewards config.
     func invalidate() async { await cache.delete(Self.rewardsKey) }

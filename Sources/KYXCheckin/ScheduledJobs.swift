@@ -1,7 +1,7 @@
 import Foundation
 import Outpost
 
-/// The crons: `*/5 * * * *` recomputes rankings and inventory into KV (and the pending gauge); `0 * * * *` purges expired
+/// The crons: `*/5 * * * *` recomputes rankings into KV, refreshes a cached inventory (and the pending gauge); `0 * * * *` purges expired
 /// sessions and OAuth states from D1 and warms the rewards config and rankings.
 struct ScheduledJobs: Sendable {
     let ctx: AppContext
@@ -19,10 +19,10 @@ struct ScheduledJobs: Sendable {
         }
     }
 
-    /// Rankings and inventory into KV.
+    /// Rankings into KV; a cached inventory brought up to date.
     func refresh() async throws {
         try await RankingService(ctx: ctx).refresh()
-        try await InventoryService(ctx: ctx).refresh()
+        try await InventoryService(ctx: ctx).refreshCached()
         try await PendingGauge(ctx: ctx).refresh()
     }
 

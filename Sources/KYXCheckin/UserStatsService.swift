@@ -13,7 +13,9 @@ struct UserStatsService: Sendable {
     /// The stats of `userID` and the level that answered. A miss loads them from D1; stats that today's
     /// check-in is still to change are kept in memory only, as the check-in's base (the check-in writes
     /// them to KV, so a user's stats cost one KV write a day), never answered from there: a read loaded
-    /// before a check-in was seen in memory after it under load. Any others go to KV.
+    /// before a check-in was seen in memory after it under load. Any others go to KV. The base is kept
+    /// for `baseLifetime` (the time a user may take to click check-in), never past the check-in day: the
+    /// check-in checks it against D1's total before building on it.
     func lookup(userID: Int) async throws -> (value: JSONValue, source: CacheSource) {
         let cache = ctx.caches.userStats.cache
         let key = UserStatsCache.key(userID)
@@ -28,27 +30,42 @@ struct UserStatsService: Sendable {
         let fresh = try await fromD1(userID: userID)
         ctx.metrics.d1Executed(.userStats)
         if fresh.objectValue?.string("lastCheckinDate") == ctx.today {
-            await cache.put(key, fresh)
+            await cache.put(key, fresh, ttl: lifetime)
         } else {
-            cache.remember(key, fresh, since: token)
+            cache.rememberBase(
+                key, fresh, seconds: min(Self.baseLifetime, ctx.settings.calendar.secondsToEndOfDay(from: ctx.now)),
+                since: token)
         }
         return (fresh, .d1)
     }
 
+    /// Seconds the stats read before today's check-in are kept in memory as the check-in's base.
+    static let baseLifetime = 900
+
     /// The stats after today's check-in of `userID`: D1 is already written; a cached entry is updated
-    /// in place (write-through, no D1 read), else the stats are recomputed from D1 and cached.
-    func afterCheckIn(userID: Int, streak: Int, date: String, codeCents: Int?) async throws -> JSONValue {
+    /// in place (write-through, no D1 read), else the stats are recomputed from D1 and cached. A cached
+    /// base is used only when its total plus today's code is D1's `userTotalCents` (the user's total
+    /// after the check-in): a distribution, resolve or reward made meanwhile — in another process, whose
+    /// invalidation this process's memory never saw — changed that total, and the stats come from D1.
+    func afterCheckIn(userID: Int, streak: Int, date: String, codeCents: Int?, userTotalCents: Int) async throws
+        -> JSONValue
+    {
         let cache = ctx.caches.userStats.cache
         let key = UserStatsCache.key(userID)
-        guard let cached = await cache.get(key)?.objectValue else {
+        let cached = await cache.get(key)?.objectValue
+        // A concurrent read may already have cached the stats including today's check-in.
+        if let cached, cached.string("lastCheckinDate") == date {
+            ctx.metrics.d1Avoided(.userStats)
+            return .object(cached)
+        }
+        let previous = cached.flatMap { Money.cents($0["totalAmount"]?.dollarAmount) }
+        guard let cached, let previous, previous + (codeCents ?? 0) == userTotalCents else {
             let fresh = try await fromD1(userID: userID)
             ctx.metrics.d1Executed(.userStats)
-            await cache.put(key, fresh)
+            await cache.put(key, fresh, ttl: lifetime)
             return fresh
         }
         ctx.metrics.d1Avoided(.userStats)
-        // A concurrent read may already have cached the stats including today's check-in.
-        if cached.string("lastCheckinDate") == date { return .object(cached) }
         var stats = cached
         func bump(_ name: String, by amount: Int = 1) { stats[name] = .number(Double(cached.int(name) + amount)) }
         bump("totalDays")
@@ -58,13 +75,18 @@ struct UserStatsService: Sendable {
         stats["lastCheckinDate"] = .string(date)
         if let codeCents {
             bump("codeCount")
-            let previous = Money.cents(cached["totalAmount"]?.dollarAmount) ?? 0
             stats["totalAmount"] = .string(Money.text(previous + codeCents))
         } else {
             bump("pendingCount")
         }
-        await cache.put(key, .object(stats))
+        await cache.put(key, .object(stats), ttl: lifetime)
         return .object(stats)
+    }
+
+    /// Seconds a KV entry of today's stats may live: the family's TTL, never past the end of the
+    /// check-in day (the 30-day count moves at midnight, and tomorrow's check-in must start from D1).
+    private var lifetime: Int {
+        min(ctx.caches.userStats.cache.ttl, ctx.settings.calendar.secondsToEndOfDay(from: ctx.now))
     }
 
     private func fromD1(userID: Int) async throws -> JSONValue {

@@ -121,7 +121,7 @@ final class Supervisor: Sendable {
         member.control.close()
         let description = WaitStatus.describe(status)
         if stopping {
-            if WaitStatus.exitCode(status) != 0 { state.withLock { if $0.exitCode == 0 { $0.exitCode = 1 } } }
+            if !WaitStatus.isCleanStop(status) { state.withLock { if $0.exitCode == 0 { $0.exitCode = 1 } } }
             finishIfEmpty()
             return
         }

@@ -2,6 +2,7 @@ import Foundation
 import Outpost
 import OutpostDqlite
 import OutpostSQLite
+import OutpostTestSupport
 
 /// The D1 benchmark: primary-key `first()`, `INSERT … run()` and a 10-statement `batch` through
 /// `D1Database` over `D1Engine`, on one database file per size.

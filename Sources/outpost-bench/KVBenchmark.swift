@@ -1,6 +1,7 @@
 import Foundation
 import Outpost
 import OutpostSQLite
+import OutpostTestSupport
 
 /// The KV benchmark: `get` hit, `get` miss, `put` (overwrite) and `list` (1000 keys) through
 /// `KVNamespace` over `SQLiteKVStorage`, on one namespace file per size.

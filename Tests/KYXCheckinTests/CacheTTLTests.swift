@@ -1,4 +1,5 @@
 import Foundation
+import KYXCheckin
 import Outpost
 import OutpostTesting
 import Testing
@@ -33,6 +34,20 @@ struct CacheTTLTests {
         #expect(try await ttl(app, "ranking:streak") == 800)
         #expect(try await ttl(app, "code_inventory") == 900)
         #expect(try await ttl(app, "cache:admin_stats") == 120)
+    }
+
+    @Test func todaysStatsNeverOutliveTheCheckInDay() async throws {
+        // 2026-03-01T15:30:00Z is 23:30 in UTC+8: half an hour of the day left.
+        let app = try await TestApp(
+            vars: ["CACHE_USER_STATS_TTL": "86400"],
+            clock: TestApp.clock(at: Date(timeIntervalSince1970: 1_772_379_000)))
+        let cookie = try await app.login("late")
+        _ = try await app.json("POST", "/api/checkin", cookie: cookie)
+        #expect(try await ttl(app, "user_stats:1") == 1_800)
+        app.clock.advance(seconds: 1_801)
+        let stats = try await app.json("GET", "/api/stats", cookie: cookie)
+        #expect(stats.body["stats"]?["totalDays"] == 1)
+        #expect(app.metrics.d1Counts(.userStats).executed == 2)  // the new day's read went to D1
     }
 
     @Test func inventoryIsInvalidatedByEveryInventoryChange() async throws {

@@ -21,6 +21,41 @@ struct CacheTests {
         #expect(stats["stats"]?["pendingCount"] == 1)
     }
 
+    /// The memory level on (the production default), without the login warm-up.
+    private static let memoryOn: [String: JSONValue] = ["CACHE_USER_STATS_MEMORY_TTL": "30", "WARM_AT_LOGIN": "false"]
+
+    @Test func aCheckInMinutesAfterTheStatsReadBuildsOnThemWithoutD1() async throws {
+        let app = try await TestApp(vars: Self.memoryOn)
+        try await app.stock(1, cents: 1000, prefix: "BASE")
+        let cookie = try await app.login("slow")
+        _ = try await app.json("GET", "/api/stats", cookie: cookie)
+        app.clock.advance(seconds: 300)  // reading the page for five minutes before clicking
+        let checkIn = try await app.json("POST", "/api/checkin", cookie: cookie).body
+        #expect(checkIn["stats"]?["totalDays"] == 1)
+        #expect(checkIn["stats"]?["totalAmount"] == "10.00")
+        #expect(app.metrics.d1Counts(.userStats).executed == 1)  // the read before; the check-in built on it
+    }
+
+    @Test func aDistributionElsewhereBetweenTheStatsReadAndTheCheckInIsNotLost() async throws {
+        let app = try await TestApp(vars: Self.memoryOn)
+        try await app.stock(2, cents: 1000, prefix: "ELSE")
+        let cookie = try await app.login("elsewhere")
+        _ = try await app.json("GET", "/api/stats", cookie: cookie)
+        // Another worker process distributes a code: its KV delete never reaches this process's memory.
+        _ = try await app.db.prepare(
+            """
+            UPDATE redemption_codes SET is_distributed = 1, distributed_to = 1, distributed_at = ?,
+              distribution_type = 'batch' WHERE code = 'ELSE0001'
+            """
+        ).bind("2026-03-01T01:00:00Z").run()
+        _ = try await app.db.prepare("UPDATE users SET total_amount_cents = total_amount_cents + 1000 WHERE id = 1")
+            .run()
+        let checkIn = try await app.json("POST", "/api/checkin", cookie: cookie).body
+        #expect(checkIn["stats"]?["codeCount"] == 2)
+        #expect(checkIn["stats"]?["totalAmount"] == "20.00")
+        #expect(app.metrics.d1Counts(.userStats).executed == 2)  // the base failed D1's total: reloaded
+    }
+
     @Test func kvReadsWritesAndDeletesAreCounted() async throws {
         let app = try await TestApp()
         try await app.stock(1, cents: 1000, prefix: "KVC")
@@ -33,7 +68,16 @@ struct CacheTests {
         _ = try await app.json("POST", "/api/checkin", cookie: cookie)
         #expect(app.metrics.kvCounts(.userStats).reads == 2)  // looked up, then written once for the change
         #expect(app.metrics.kvCounts(.userStats).writes == 1)
-        #expect(app.metrics.kvCounts(.inventory).deletes == 1)
+        // No inventory cached: the claim checks (a read) and deletes nothing (a delete is billed as a write).
+        #expect(app.metrics.kvCounts(.inventory).reads == 1)
+        #expect(app.metrics.kvCounts(.inventory).deletes == 0)
+        let admin = try await app.adminLogin()
+        _ = try await app.json("GET", "/api/admin/inventory", cookie: admin)
+        let again = try await app.login("kvcount2")
+        try await app.stock(1, cents: 1000, prefix: "KVD")
+        _ = try await app.json("POST", "/api/checkin", cookie: again)
+        #expect(app.metrics.kvCounts(.inventory).deletes == 1)  // cached: dropped by the claim
+        #expect(try await app.kv.get("code_inventory") == nil)
         let off = try await TestApp(vars: ["CACHE_USER_STATS_ENABLED": "false"])
         let other = try await off.login("kvoff")
         _ = try await off.json("GET", "/api/stats", cookie: other)

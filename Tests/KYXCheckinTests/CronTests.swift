@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Crons")
 struct CronTests {
-    @Test func fiveMinuteCronWritesRankingsAndInventory() async throws {
+    @Test func fiveMinuteCronWritesRankingsAndRefreshesACachedInventory() async throws {
         let app = try await TestApp()
         try await app.stock(2, cents: 1000, prefix: "CRON")
         let user = try await app.login("cron")
@@ -14,7 +14,13 @@ struct CronTests {
         try await app.test.scheduled(cron: "*/5 * * * *")
         #expect(try await app.kv.getJSON("ranking:2026-03-01:today")?[0]?["username"] == "cron")
         #expect(try await app.kv.getJSON("ranking:streak")?[0]?["streak"] == 1)
-        #expect(try await app.kv.getJSON("code_inventory")?[0]?["available"] == 1)
+        // Only admins read the inventory: the cron keeps a cached copy current and makes none.
+        #expect(try await app.kv.get("code_inventory") == nil)
+        let admin = try await app.adminLogin()
+        _ = try await app.json("GET", "/api/admin/inventory", cookie: admin)
+        try await app.stock(1, cents: 1000, prefix: "MORE")  // straight into D1: nothing invalidated
+        try await app.test.scheduled(cron: "*/5 * * * *")
+        #expect(try await app.kv.getJSON("code_inventory")?[0]?["available"] == 2)
     }
 
     @Test func hourlyCronPurgesExpiredSessionsAndWarmsConfig() async throws {
