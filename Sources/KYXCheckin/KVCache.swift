@@ -123,6 +123,13 @@ struct KVCache: Sendable {
         memory.set(key, value, seconds: seconds, now: now, since: token)
     }
 
+    /// The memory level's value of `key` and its age in seconds, whatever its kind (a base included), or
+    /// `nil`; no KV read.
+    func memoryEntry(_ key: String) -> (value: JSONValue, age: Double)? {
+        guard enabled, memoryTTL > 0 else { return nil }
+        return memory?.entry(key, now: now)
+    }
+
     /// The memory level's generation before a read (for `remember(since:)`), or `nil` without one.
     func fillToken() -> UInt64? {
         memoryTTL > 0 ? memory?.token() : nil

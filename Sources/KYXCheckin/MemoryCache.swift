@@ -12,6 +12,8 @@ final class MemoryCache: Sendable {
         let value: JSONValue
         /// Epoch seconds after which the entry is gone.
         let expires: Double
+        /// Epoch seconds the entry was stored at.
+        let stored: Double
     }
 
     private struct State {
@@ -54,6 +56,15 @@ final class MemoryCache: Sendable {
         }
     }
 
+    /// The live value of `key` at `now` and its age in seconds, or `nil`.
+    func entry(_ key: String, now: Double) -> (value: JSONValue, age: Double)? {
+        let key = CacheKey(key)
+        return state.withLock { state in
+            guard let entry = state.entries[key], entry.expires > now else { return nil }
+            return (entry.value, now - entry.stored)
+        }
+    }
+
     /// The current generation: taken before a fill reads KV or D1, handed back to `set(since:)`.
     func token() -> UInt64 { generation.load(ordering: .acquiring) }
 
@@ -81,7 +92,7 @@ final class MemoryCache: Sendable {
                 state.changedAt.removeAll(keepingCapacity: true)
                 state.floor = generation.load(ordering: .acquiring)
             }
-            state.entries[key] = Entry(value: value, expires: now + Double(seconds))
+            state.entries[key] = Entry(value: value, expires: now + Double(seconds), stored: now)
         }
     }
 

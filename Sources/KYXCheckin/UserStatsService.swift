@@ -12,10 +12,15 @@ struct UserStatsService: Sendable {
 
     /// The stats of `userID` and the level that answered. A miss loads them from D1; stats that today's
     /// check-in is still to change are kept in memory only, as the check-in's base (the check-in writes
-    /// them to KV, so a user's stats cost one KV write a day), never answered from there: a read loaded
-    /// before a check-in was seen in memory after it under load. Any others go to KV. The base is kept
+    /// them to KV, so a user's stats cost one KV write a day). Any others go to KV. The base is kept
     /// for `baseLifetime` (the time a user may take to click check-in), never past the check-in day: the
     /// check-in checks it against D1's total before building on it.
+    ///
+    /// The base also answers while it is younger than the family's memory TTL, but only after KV was
+    /// asked and held no stats: a check-in — in any process — writes today's stats to KV before it
+    /// answers, so KV's miss says none happened since the base was read (a base answered before asking
+    /// KV was once seen after a check-in made by another process). A distribution or resolve drops the
+    /// base in its own process; another process's copy lives out the memory TTL, as every memory value.
     func lookup(userID: Int) async throws -> (value: JSONValue, source: CacheSource) {
         let cache = ctx.caches.userStats.cache
         let key = UserStatsCache.key(userID)
@@ -26,6 +31,10 @@ struct UserStatsService: Sendable {
         {
             ctx.metrics.d1Avoided(.userStats)
             return cached
+        }
+        if let base = cache.memoryEntry(key), base.age < Double(cache.memoryTTL) {
+            ctx.metrics.d1Avoided(.userStats)
+            return (base.value, .memory)
         }
         let fresh = try await fromD1(userID: userID)
         ctx.metrics.d1Executed(.userStats)

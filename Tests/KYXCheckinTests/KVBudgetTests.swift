@@ -184,15 +184,52 @@ struct KVBudgetTests {
         #expect(try await app.send("GET", "/api/user", cookie: cookie).status == 401)
     }
 
-    @Test func theLoginWarmsTodaysRankingAndTheStatsStayOnD1UntilTheCheckIn() async throws {
+    /// Two pool processes: each its own worker value (its own memory level) on the same KV and D1.
+    @Test func statsRememberedBeforeACheckInByAnotherProcessAreNeverAnsweredAfterIt() async throws {
+        let app = try await TestApp(vars: Self.memoryOnly)
+        try await app.stock(1, cents: 1000, prefix: "SIBLING")
+        let other = KYXWorker(clock: CheckinClock { app.clock.now }, metrics: KYXMetrics(), log: { _ in })
+        func stats(_ worker: KYXWorker?, _ cookie: String) async throws -> (source: String?, days: JSONValue?) {
+            var headers = Headers()
+            headers.set("Host", "kyx.test")
+            headers.set("Cookie", cookie)
+            let request = Request(url: URL(string: "http://kyx.test/api/stats")!, method: "GET", headers: headers)
+            let response: Response
+            if let worker {
+                let ctx = ExecutionContext()
+                response = try await worker.fetch(request, env: app.env, ctx: ctx)
+                await ctx.settle()
+            } else {
+                response = await app.test.fetch(request)
+            }
+            return (response.headers[CacheSourceHeader.name], try await response.json()["stats"]?["totalDays"])
+        }
+        let cookie = try await app.login("sibling")
+        #expect(try await stats(nil, cookie).source == "d1")
+        #expect(try await stats(nil, cookie) == ("memory", 0))
+        // The check-in is made by the other process; this one still remembers the stats from before it.
+        var headers = Headers()
+        headers.set("Host", "kyx.test")
+        headers.set("Cookie", cookie)
+        let checkIn = Request(url: URL(string: "http://kyx.test/api/checkin")!, method: "POST", headers: headers)
+        let ctx = ExecutionContext()
+        #expect(try await other.fetch(checkIn, env: app.env, ctx: ctx).status == 200)
+        await ctx.settle()
+        let after = try await stats(nil, cookie)
+        #expect(after.days == 1, "the stats after the check-in, not the remembered ones")
+        #expect(after.source == "kv")
+    }
+
+    @Test func theLoginWarmsTodaysRankingAndTheStatsComeFromMemoryOnlyAfterKVMisses() async throws {
         let app = try await TestApp(vars: Self.memoryOn)
         try await app.stock(1, cents: 1000, prefix: "WARM")
         let cookie = try await app.login("warm")
         let ranking = try await app.send("GET", "/api/ranking?type=today", cookie: cookie)
         #expect(ranking.headers[CacheSourceHeader.name] == "memory")
-        // Not checked in: the stats are read from D1, never answered from the memory level.
+        // Not checked in: the stats are read from D1, then answered from memory once KV said it holds
+        // none (no check-in has written them since).
         #expect(try await app.send("GET", "/api/stats", cookie: cookie).headers[CacheSourceHeader.name] == "d1")
-        #expect(try await app.send("GET", "/api/stats", cookie: cookie).headers[CacheSourceHeader.name] == "d1")
+        #expect(try await app.send("GET", "/api/stats", cookie: cookie).headers[CacheSourceHeader.name] == "memory")
         _ = try await app.send("POST", "/api/checkin", cookie: cookie)
         let after = try await app.send("GET", "/api/stats", cookie: cookie)
         #expect(after.headers[CacheSourceHeader.name] == "memory")
