@@ -300,6 +300,12 @@ struct PoolMetricsTests {
         text.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
     }
 
+    /// The pool's accept threads, idle and active.
+    private func threads(in text: String) -> Double {
+        (value(#"outpost_threads{state="idle"}"#, in: text) ?? 0)
+            + (value(#"outpost_threads{state="active"}"#, in: text) ?? 0)
+    }
+
     @Test func countersAreSummedOverTheProcessesAndSurviveAReload() throws {
         let stack = try OutpostStack(
             executable: WorkerPoolTests.hello, config: WorkerPoolTests.statusConfig, threads: 3,
@@ -320,9 +326,7 @@ struct PoolMetricsTests {
         for _ in 0..<8 {
             let text = try scrape(stack)
             #expect(value(served, in: text) == 40)
-            let idle = value(#"outpost_threads{state="idle"}"#, in: text) ?? 0
-            let active = value(#"outpost_threads{state="active"}"#, in: text) ?? 0
-            #expect(idle + active == 6, "3 threads × 2 processes")
+            #expect(threads(in: text) == 6, "3 threads × 2 processes")
         }
         // A reload replaces both processes; what they counted stays in the pool's totals.
         stack.server.signal(SIGHUP)
@@ -332,9 +336,7 @@ struct PoolMetricsTests {
         for _ in 0..<4 {
             let text = try scrape(stack)
             #expect(value(served, in: text) == 50)
-            let idle = value(#"outpost_threads{state="idle"}"#, in: text) ?? 0
-            let active = value(#"outpost_threads{state="active"}"#, in: text) ?? 0
-            #expect(idle + active == 6, "only the live processes' threads")
+            #expect(threads(in: text) == 6, "only the live processes' threads")
         }
         // The replaced processes' files are folded into the pool's retired totals by a scrape.
         let metrics = stack.directory + "/state/metrics"
