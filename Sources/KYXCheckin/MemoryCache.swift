@@ -45,6 +45,11 @@ final class MemoryCache: Sendable {
 
     /// The live value of `key` at `now` (epoch seconds), or `nil`.
     func get(_ key: String, now: Double) -> JSONValue? {
+        entry(key, now: now)?.value
+    }
+
+    /// The live value of `key` at `now` and its age in seconds, or `nil` (an expired entry is dropped).
+    func entry(_ key: String, now: Double) -> (value: JSONValue, age: Double)? {
         let key = CacheKey(key)
         return state.withLock { state in
             guard let entry = state.entries[key] else { return nil }
@@ -52,15 +57,6 @@ final class MemoryCache: Sendable {
                 state.entries[key] = nil
                 return nil
             }
-            return entry.value
-        }
-    }
-
-    /// The live value of `key` at `now` and its age in seconds, or `nil`.
-    func entry(_ key: String, now: Double) -> (value: JSONValue, age: Double)? {
-        let key = CacheKey(key)
-        return state.withLock { state in
-            guard let entry = state.entries[key], entry.expires > now else { return nil }
             return (entry.value, now - entry.stored)
         }
     }

@@ -115,17 +115,15 @@ public final class Request: Sendable {
     /// JS equivalent: parsing `request.headers.get("Cookie")`.
     public func cookie(_ name: String) -> String? {
         for entry in headers.entries where Headers.same(entry.name, "cookie") {
-            guard entry.value.utf8.allSatisfy({ $0 < 0x80 }), name.utf8.allSatisfy({ $0 < 0x80 }) else {
-                return characterCookie(name)
-            }
-            if let value = Self.asciiCookie(name, in: entry.value) { return value }
+            if let value = Self.cookie(name, in: entry.value) { return value }
         }
         return nil
     }
 
-    /// The value of cookie `name` in one ASCII `Cookie` header, found byte by byte (for ASCII text the same
-    /// answer as `characterCookie`, without breaking the header into characters and substrings).
-    private static func asciiCookie(_ name: String, in header: String) -> String? {
+    /// The value of cookie `name` in one `Cookie` header, found byte by byte in its UTF-8: `;`, ` ` and
+    /// `=` never occur inside a multi-byte character, and names compare byte for byte, as JS's
+    /// `split(";")` on the header's code units does — without breaking it into characters and substrings.
+    private static func cookie(_ name: String, in header: String) -> String? {
         var header = header
         var name = name
         return header.withUTF8 { bytes -> String? in
@@ -147,18 +145,6 @@ public final class Request: Sendable {
                 return nil
             }
         }
-    }
-
-    /// The value of cookie `name`, the header split into characters (any text).
-    private func characterCookie(_ name: String) -> String? {
-        for header in headers.values("cookie") {
-            for pair in header.split(separator: ";") {
-                let trimmed = pair.drop { $0 == " " }
-                guard let equals = trimmed.firstIndex(of: "=") else { continue }
-                if trimmed[..<equals] == name { return String(trimmed[trimmed.index(after: equals)...]) }
-            }
-        }
-        return nil
     }
 
     /// Takes the body, leaving it used. Throws when it was already used.

@@ -40,11 +40,17 @@ final class LaggingDqliteNode: Sendable {
         }
         guard bound == 0, listen(listener, 16) == 0 else { throw TestHarnessError("fake dqlite node: bind failed") }
         let socketFD = listener
-        Thread.detachNewThread { [self] in
+        // The accept loop holds the node weakly, so releasing the node ends it (`deinit` shuts the
+        // listener down, which fails the pending accept).
+        Thread.detachNewThread { [weak self] in
             while true {
                 let client = accept(socketFD, nil, nil)
                 guard client >= 0 else { return }
-                Thread.detachNewThread { self.serve(client) }
+                guard let node = self else {
+                    close(client)
+                    return
+                }
+                Thread.detachNewThread { node.serve(client) }
             }
         }
     }

@@ -30,6 +30,19 @@ struct RequestTests {
         #expect(incoming.cookie("none") == nil)
     }
 
+    @Test func cookiesWithNonASCIITextAndSeveralHeaders() {
+        var headers = Headers()
+        headers.append("Cookie", "lang=中文; =orphan;;  name=José")
+        headers.append("cookie", "later=1; café=au lait")
+        let incoming = Request(url: URL(string: "http://localhost/")!, headers: headers)
+        #expect(incoming.cookie("lang") == "中文")
+        #expect(incoming.cookie("name") == "José")
+        #expect(incoming.cookie("later") == "1")
+        #expect(incoming.cookie("café") == "au lait")
+        #expect(incoming.cookie("") == "orphan")
+        #expect(incoming.cookie("nam") == nil)
+    }
+
     @Test func jsonBody() async throws {
         let value = try await request(#"{"a":[1,2]}"#, contentType: "application/json").json()
         #expect(value["a"]?[1] == 2)

@@ -32,10 +32,9 @@ struct PoolMetrics: Sendable {
     /// supervisor is gone.
     init(stateDir: String, supervisor: Int32, pid: Int32 = getpid()) throws {
         let root = stateDir + "/metrics"
-        try Self.makePrivateDirectory(stateDir)
-        try Self.makePrivateDirectory(root)
         directory = root + "/pool-\(supervisor)"
-        try Self.makePrivateDirectory(directory)
+        try FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let start = UInt64(Date().timeIntervalSince1970 * 1_000_000)
         ownFile = directory + "/\(pid)-\(start).prom"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] {
@@ -80,6 +79,15 @@ struct PoolMetrics: Sendable {
     /// How a family's series combine across processes.
     private enum Combination {
         case sum, largest, smallest, perProcess, skipped
+
+        /// `old` and `new` values of one series combined (per-process series never meet: summed).
+        func combine(_ old: Double, _ new: Double) -> Double {
+            switch self {
+            case .largest: max(old, new)
+            case .smallest: min(old, new)
+            default: old + new
+            }
+        }
     }
 
     /// `live` (pid, text) and `counted` texts (exited or silent processes: their counters and histograms
@@ -107,19 +115,14 @@ struct PoolMetrics: Sendable {
                     if case .perProcess = combination, let pid = input.pid {
                         series = PrometheusText.adding(label: "pid", value: pid, to: series)
                     }
-                    let key = family.name + "\u{0}" + series
-                    guard let at = sampleIndex[key] else {
-                        sampleIndex[key] = merged[index].samples.count
+                    // A series names its metric, and a metric belongs to one family: the series is the key.
+                    if let at = sampleIndex[series] {
+                        merged[index].samples[at].value = combination.combine(
+                            merged[index].samples[at].value, sample.value)
+                    } else {
+                        sampleIndex[series] = merged[index].samples.count
                         merged[index].samples.append(PrometheusFamily.Sample(series: series, value: sample.value))
-                        continue
                     }
-                    let old = merged[index].samples[at].value
-                    merged[index].samples[at].value =
-                        switch combination {
-                        case .largest: max(old, sample.value)
-                        case .smallest: min(old, sample.value)
-                        default: old + sample.value
-                        }
                 }
             }
         }
@@ -193,11 +196,5 @@ struct PoolMetrics: Sendable {
 
     private static func isAlive(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
-    }
-
-    private static func makePrivateDirectory(_ path: String) throws {
-        if mkdir(path, 0o700) != 0, errno != EEXIST {
-            throw RuntimeError("cannot create \(path): \(String(cString: strerror(errno)))")
-        }
     }
 }
