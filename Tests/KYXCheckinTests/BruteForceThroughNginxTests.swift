@@ -44,6 +44,8 @@ struct BruteForceThroughNginxTests {
         #expect(
             try stack.command(["create-admin", "root"], environment: ["KYX_ADMIN_PASSWORD": "the real password"])
                 .code == 0)
+        // The attack starts once the worker accepts (a 502 before that says nothing about throttling).
+        try OutpostStack.waitFor(seconds: 60) { stack.server.stderr.contains("worker processes accepting") }
         let guesses = Mutex<[(status: Int, retryAfter: String?)]>([])
         let pages = Mutex<[Int]>([])
         let attacking = Atomic<Bool>(true)
@@ -76,7 +78,9 @@ struct BruteForceThroughNginxTests {
                 + "/login answered \(pageStatuses.count) times (\(String(format: "%.0f", Double(pageStatuses.count) / seconds)) req/s) meanwhile"
         )
         #expect(guessStatuses.count == 64)
-        #expect(guessStatuses.allSatisfy { $0.status == 200 || $0.status == 429 })
+        #expect(
+            guessStatuses.allSatisfy { $0.status == 200 || $0.status == 429 },
+            "serve's log:\n\(stack.server.stderr.suffix(3000))\nnginx's log:\n\(stack.nginx.stderr.suffix(2000))")
         #expect(!throttled.isEmpty)
         #expect(throttled.allSatisfy { Int($0.retryAfter ?? "") ?? 0 >= 1 })
         #expect(!pageStatuses.isEmpty)
