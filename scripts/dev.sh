@@ -11,7 +11,7 @@ config=wrangler-like.toml
 swift build --product "$product"
 bin="$(swift build --show-bin-path)/$product"
 "$bin" check --config "$config" --env dev
-if "$bin" --help | grep -q ' d1 '; then
+if "$bin" --help | grep ' d1 ' >/dev/null; then
     "$bin" d1 migrations apply DB --config "$config" --env dev
 fi
 # --watch: a saved source is rebuilt and swapped in (`scripts/dev.sh --no-watch` turns it off).

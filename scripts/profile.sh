@@ -125,5 +125,8 @@ for path in $PATHS; do
   counters "hello-${name:-root}" "$path" "$BIN" _worker --config "$W/wrangler.toml" --listen-fd 3
 done
 LISTEN_ON_STDIN=1 counters c / "$W/hello_fcgi" -t 1
-syscalls hello / "$BIN" _worker --config "$W/wrangler.toml" --listen-fd 3
+for path in $PATHS; do
+  name=${path%%\?*}; name=${name//\//}
+  syscalls "hello-${name:-root}" "$path" "$BIN" _worker --config "$W/wrangler.toml" --listen-fd 3
+done
 LISTEN_ON_STDIN=1 syscalls c / "$W/hello_fcgi" -t 1

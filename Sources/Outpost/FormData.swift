@@ -79,6 +79,18 @@ public struct FormData: Sendable, Equatable {
         }
     }
 
+    /// The decoded value of the first pair named `name` in `a=1&b=x+y` (a pair without `=` has the
+    /// value ""), or `nil`: `parseURLEncoded(bytes).first { $0.name == name }?.value` without
+    /// decoding the pairs before it or after it.
+    static func firstURLEncodedValue(named name: String, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for pair in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let equals = pair.firstIndex(of: UInt8(ascii: "=")) ?? pair.endIndex
+            guard URLText.percentDecoded(pair[..<equals], plusAsSpace: true) == name else { continue }
+            return equals == pair.endIndex ? "" : URLText.percentDecoded(pair[(equals + 1)...], plusAsSpace: true)
+        }
+        return nil
+    }
+
     /// The value of `name=` in a header like `multipart/form-data; boundary=x` (quotes removed).
     static func parameter(_ name: String, in header: String) -> String? {
         for part in header.split(separator: ";").dropFirst() {

@@ -108,6 +108,8 @@ public struct Headers: Sendable, Equatable, Sequence, ExpressibleByDictionaryLit
     /// Whether two header names are equal ignoring ASCII case (no allocation).
     /// JS equivalent: none (header names compare case-insensitively).
     public static func same(_ lhs: String, _ rhs: String) -> Bool {
+        // Most names compared differ in length (O(1) for native strings): no byte is read.
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()
         while true {

@@ -14,8 +14,12 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence, ExpressibleBy
     /// An object from key-value pairs; a repeated key keeps its first position and its last value.
     /// JS equivalent: `Object.fromEntries(pairs)`.
     public init(_ pairs: some Sequence<(String, JSONValue)>) {
-        orderedKeys.reserveCapacity(pairs.underestimatedCount)
-        members.reserveCapacity(pairs.underestimatedCount)
+        let count = pairs.underestimatedCount
+        // Reserving for nothing still costs a call into the dictionary: `[:]` (every `ctx.props`) stays free.
+        if count > 0 {
+            orderedKeys.reserveCapacity(count)
+            members.reserveCapacity(count)
+        }
         for (key, value) in pairs { self[key] = value }
     }
 

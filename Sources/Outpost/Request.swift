@@ -97,7 +97,9 @@ public final class Request: Sendable {
 
     /// The first value of query parameter `name`. JS equivalent: `url.searchParams.get(name)`.
     public func query(_ name: String) -> String? {
-        queryItems.first { $0.name == name }?.value
+        guard !rawQuery.isEmpty else { return nil }
+        var query = rawQuery
+        return query.withUTF8 { FormData.firstURLEncodedValue(named: name, in: $0) }
     }
 
     /// All query parameters in order. JS equivalent: `[...url.searchParams]`.

@@ -1,8 +1,5 @@
 /// Small helpers for URL text that avoid a full URL parse on the request path.
 package enum URLText {
-    /// Bytes a URL may not hold besides controls, space and non-ASCII.
-    private static let invalidPrintable: [UInt8] = Array("\"<>\\^`{|}".utf8)
-
     /// Whether `text` holds a byte a URL may not hold (controls, space, quotes, `<>\^`{|}`, non-ASCII).
     package static func needsEncoding(_ text: String) -> Bool {
         text.utf8.contains { !isAllowed($0) }
@@ -25,6 +22,10 @@ package enum URLText {
     /// `%XX` sequences decoded (and `+` as a space when `plusAsSpace`, as in form data); malformed
     /// escapes are kept as they are.
     package static func percentDecoded(_ bytes: some Collection<UInt8>, plusAsSpace: Bool) -> String {
+        // Most names, values and paths hold no escape: their text is the bytes as they are.
+        guard bytes.contains(where: { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let bytes = Array(bytes)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -50,8 +51,14 @@ package enum URLText {
         return path.isEmpty ? "/" : percentDecoded(path, plusAsSpace: false)
     }
 
+    /// Whether a URL may hold `byte`: printable ASCII but for `"<>\^`{|}`.
     private static func isAllowed(_ byte: UInt8) -> Bool {
-        byte > 0x20 && byte < 0x7F && !invalidPrintable.contains(byte)
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "^"),
+            UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            false
+        default: byte > 0x20 && byte < 0x7F
+        }
     }
 
     private static func hexDigit(_ value: UInt8) -> String {

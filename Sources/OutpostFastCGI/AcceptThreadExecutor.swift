@@ -44,8 +44,9 @@ final class AcceptThreadExecutor: TaskExecutor, @unchecked Sendable {
         let finished = runJobs(until: done, deadline: deadline)
         condition.lock()
         driving = false
-        let leftover = jobs
-        jobs.removeAll()
+        var leftover: [UnownedJob] = []
+        // Usually none: the queue keeps its buffer for the next request.
+        if !jobs.isEmpty { swap(&leftover, &jobs) }
         condition.unlock()
         for job in leftover { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
         return finished

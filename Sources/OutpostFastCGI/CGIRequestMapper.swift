@@ -44,104 +44,111 @@ public enum CGIRequestMapper {
     public static func head(
         from params: [(name: String, value: String)], colo: String, trustedProxies: [IPRange] = []
     ) -> Head {
-        var scheme: String?
-        var https = false
-        var host: String?
-        var serverPort: String?
-        var uri = "/"
-        var method = "GET"
-        var contentType: String?
-        var contentLength: String?
-        var remoteAddress: String?
-        var cf = CFProperties(colo: colo)
-        // A request has a dozen headers: a linear scan beats hashing.
-        var headerPairs: [(name: String, value: String)] = []
-        headerPairs.reserveCapacity(16)
-
+        var collector = ParamCollector(colo: colo)
         for (name, value) in params {
-            if name.hasPrefix("HTTP_") {
-                if name == "HTTP_TRANSFER_ENCODING" { continue }
-                let header = headerName(fromParam: name)
-                if let index = headerPairs.firstIndex(where: { $0.name == header }) {
-                    headerPairs[index].value += (header == "cookie" ? "; " : ", ") + value
-                } else {
-                    headerPairs.append((header, value))
-                }
-                if name == "HTTP_HOST", host == nil { host = value }
-                continue
-            }
-            switch name {
-            case "REQUEST_METHOD": method = value
-            case "REQUEST_URI": uri = value
-            case "REQUEST_SCHEME": scheme = value
-            case "HTTPS": https = value.lowercased() == "on"
-            case "SERVER_PORT": serverPort = value
-            case "SERVER_NAME": if host == nil, !value.isEmpty { host = value }
-            case "CONTENT_TYPE": contentType = value
-            case "CONTENT_LENGTH": contentLength = value
-            case "REMOTE_ADDR": remoteAddress = value
-            case "SERVER_PROTOCOL": cf.httpProtocol = value
-            case "SSL_PROTOCOL": if !value.isEmpty { cf.tlsVersion = value }
-            case "SSL_CIPHER": if !value.isEmpty { cf.tlsCipher = value }
-            case "TCPINFO_RTT": if let micros = Int(value) { cf.clientTcpRtt = micros / 1000 }
-            default: break
-            }
+            var name = name
+            var value = value
+            name.withUTF8 { name in value.withUTF8 { collector.add(name: name, value: $0) } }
         }
-        let peer = remoteAddress.flatMap { $0.isEmpty ? nil : $0 }
-        let forwarded = headerPairs.first { $0.name == "cf-connecting-ip" }?.value
-        let trustedPeer = peer.map { address in trustedProxies.contains { $0.contains(address) } } ?? false
-        if !trustedPeer || forwarded == nil {
-            // Nothing a client sends can choose the address a worker sees.
-            headerPairs.removeAll { $0.name == "cf-connecting-ip" }
-            if let peer { headerPairs.append(("cf-connecting-ip", peer)) }
-        }
-        cf.clientAddress = trustedPeer ? forwarded ?? peer : peer
-        func has(_ name: String) -> Bool { headerPairs.contains { $0.name == name } }
-        var headers = Headers(entries: headerPairs)
-        if let contentType, !contentType.isEmpty, !has("content-type") {
-            headers.append("content-type", contentType)
-        }
-        if let contentLength, !contentLength.isEmpty, !has("content-length") {
-            headers.append("content-length", contentLength)
-        }
-        let resolvedScheme = scheme.flatMap { $0.isEmpty ? nil : $0 } ?? (https ? "https" : "http")
-        let authority = authority(host: host ?? "localhost", port: serverPort, scheme: resolvedScheme)
-        let target = uri.hasPrefix("/") ? uri : "/" + uri
-        let urlText = "\(resolvedScheme)://\(authority)\(target)"
-        let needsEncoding = URLText.needsEncoding(urlText)
-        let rawQuery =
-            target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[target.index(after: $0)...]) } ?? ""
-        return Head(
-            method: method.isEmpty ? "GET" : method,
-            urlString: needsEncoding ? URLText.encodingInvalidBytes(urlText) : urlText,
-            path: URLText.decodedPath(ofTarget: target[...].utf8),
-            rawQuery: needsEncoding ? URLText.encodingInvalidBytes(rawQuery) : rawQuery,
-            headers: headers, cf: cf, contentLength: contentLength.flatMap { Int($0) })
+        return collector.head(trustedProxies: trustedProxies)
     }
-
-    /// The parameters `head(from:)` reads besides every `HTTP_*` one.
-    static let mappedParams: [[UInt8]] = [
-        "REQUEST_METHOD", "REQUEST_URI", "REQUEST_SCHEME", "HTTPS", "SERVER_PORT", "SERVER_NAME", "CONTENT_TYPE",
-        "CONTENT_LENGTH", "REMOTE_ADDR", "SERVER_PROTOCOL", "SSL_PROTOCOL", "SSL_CIPHER", "TCPINFO_RTT",
-    ].map { Array($0.utf8) }
 
     /// Whether `head(from:)` reads the parameter named `name` (so the reader may skip the others).
     package static func reads(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        if name.starts(with: "HTTP_".utf8) { return true }
-        return mappedParams.contains { $0.count == name.count && $0.elementsEqual(name) }
+        CGIParam(name: name) != nil
     }
 
-    /// `HTTP_X_FORWARDED_FOR` → `x-forwarded-for`.
-    static func headerName(fromParam name: String) -> String {
-        var bytes = Array(name.utf8.dropFirst(5))
-        for index in bytes.indices {
-            if bytes[index] == UInt8(ascii: "_") {
-                bytes[index] = UInt8(ascii: "-")
-            } else if bytes[index] >= 0x41, bytes[index] <= 0x5A {
-                bytes[index] |= 0x20
+    /// Takes the parameters one at a time, as bytes, and keeps what the head needs: only the
+    /// parameters it reads become Strings.
+    package struct ParamCollector {
+        private var scheme: String?
+        private var https = false
+        private var host: String?
+        private var serverPort: String?
+        private var uri = "/"
+        private var method = "GET"
+        private var contentType: String?
+        private var contentLength: String?
+        private var remoteAddress: String?
+        private var cf: CFProperties
+        // A request has a dozen headers: a linear scan beats hashing.
+        private var headerPairs: [(name: String, value: String)] = []
+
+        /// A collector for a server at `colo`.
+        package init(colo: String) {
+            cf = CFProperties(colo: colo)
+            headerPairs.reserveCapacity(16)
+        }
+
+        /// Takes one parameter (a name and a value, as received).
+        package mutating func add(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
+            guard let param = CGIParam(name: name) else { return }
+            let text = String(decoding: value, as: UTF8.self)
+            switch param {
+            case .header, .host:
+                let header = CGIParam.headerName(ofParam: name)
+                if let index = headerPairs.firstIndex(where: { $0.name == header }) {
+                    headerPairs[index].value += (header == "cookie" ? "; " : ", ") + text
+                } else {
+                    headerPairs.append((header, text))
+                }
+                if param == .host, host == nil { host = text }
+            case .transferEncoding: break
+            case .method: method = text
+            case .uri: uri = text
+            case .scheme: scheme = text
+            case .https: https = text.lowercased() == "on"
+            case .serverPort: serverPort = text
+            case .serverName: if host == nil, !text.isEmpty { host = text }
+            case .contentType: contentType = text
+            case .contentLength: contentLength = text
+            case .remoteAddress: remoteAddress = text
+            case .serverProtocol: cf.httpProtocol = text
+            case .sslProtocol: if !text.isEmpty { cf.tlsVersion = text }
+            case .sslCipher: if !text.isEmpty { cf.tlsCipher = text }
+            case .tcpRTT: if let micros = Int(text) { cf.clientTcpRtt = micros / 1000 }
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+
+        /// The head of the request whose parameters were added.
+        package consuming func head(trustedProxies: [IPRange]) -> Head {
+            let peer = remoteAddress.flatMap { $0.isEmpty ? nil : $0 }
+            let forwarded = headerPairs.first { $0.name == "cf-connecting-ip" }?.value
+            let trustedPeer = peer.map { address in trustedProxies.contains { $0.contains(address) } } ?? false
+            if !trustedPeer || forwarded == nil {
+                // Nothing a client sends can choose the address a worker sees.
+                if forwarded != nil { headerPairs.removeAll { $0.name == "cf-connecting-ip" } }
+                if let peer { headerPairs.append(("cf-connecting-ip", peer)) }
+            }
+            cf.clientAddress = trustedPeer ? forwarded ?? peer : peer
+            var headers = Headers(entries: headerPairs)
+            if let contentType, !contentType.isEmpty, !has("content-type") {
+                headers.append("content-type", contentType)
+            }
+            if let contentLength, !contentLength.isEmpty, !has("content-length") {
+                headers.append("content-length", contentLength)
+            }
+            let resolvedScheme = scheme.flatMap { $0.isEmpty ? nil : $0 } ?? (https ? "https" : "http")
+            let authority = CGIRequestMapper.authority(
+                host: host ?? "localhost", port: serverPort, scheme: resolvedScheme)
+            let target = uri.utf8.first == UInt8(ascii: "/") ? uri : "/" + uri
+            var urlText = resolvedScheme
+            urlText.reserveCapacity(resolvedScheme.utf8.count + 3 + authority.utf8.count + target.utf8.count)
+            urlText += "://"
+            urlText += authority
+            urlText += target
+            let needsEncoding = URLText.needsEncoding(urlText)
+            let rawQuery =
+                target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[target.index(after: $0)...]) } ?? ""
+            return Head(
+                method: method.isEmpty ? "GET" : method,
+                urlString: needsEncoding ? URLText.encodingInvalidBytes(urlText) : urlText,
+                path: URLText.decodedPath(ofTarget: target[...].utf8),
+                rawQuery: needsEncoding ? URLText.encodingInvalidBytes(rawQuery) : rawQuery,
+                headers: headers, cf: cf, contentLength: contentLength.flatMap { Int($0) })
+        }
+
+        private func has(_ name: String) -> Bool { headerPairs.contains { $0.name == name } }
     }
 
     static func authority(host: String, port: String?, scheme: String) -> String {

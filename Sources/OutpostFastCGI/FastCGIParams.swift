@@ -3,29 +3,23 @@ import Foundation
 
 /// Reads libfcgi's `NAME=value` parameter array.
 enum FastCGIParams {
-    /// The parameters `CGIRequestMapper` reads, in order received. Only those become Strings: nginx
-    /// sends about as many it never looks at (`DOCUMENT_ROOT`, `SCRIPT_NAME`, `QUERY_STRING`, …).
-    static func read(_ envp: FCGX_ParamArray?) -> [(name: String, value: String)] {
-        guard let envp else { return [] }
-        var params: [(name: String, value: String)] = []
-        params.reserveCapacity(24)
+    /// Calls `body` with each parameter's name and value bytes, in the order received (the bytes are
+    /// libfcgi's, valid for the call only).
+    static func forEach(
+        _ envp: FCGX_ParamArray?, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        guard let envp else { return }
         var index = 0
         while let entry = envp[index] {
             let length = strlen(entry)
             entry.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-                let buffer = UnsafeBufferPointer(start: bytes, count: length)
-                if let equals = buffer.firstIndex(of: UInt8(ascii: "=")),
-                    CGIRequestMapper.reads(UnsafeBufferPointer(rebasing: buffer[..<equals]))
-                {
-                    params.append(
-                        (
-                            String(decoding: buffer[..<equals], as: UTF8.self),
-                            String(decoding: buffer[(equals + 1)...], as: UTF8.self)
-                        ))
-                }
+                guard let equals = memchr(bytes, Int32(UInt8(ascii: "=")), length) else { return }
+                let nameLength = bytes.distance(to: equals.assumingMemoryBound(to: UInt8.self))
+                body(
+                    UnsafeBufferPointer(start: bytes, count: nameLength),
+                    UnsafeBufferPointer(start: bytes + nameLength + 1, count: length - nameLength - 1))
             }
             index += 1
         }
-        return params
     }
 }

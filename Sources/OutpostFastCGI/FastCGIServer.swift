@@ -125,8 +125,9 @@ public final class FastCGIServer: Sendable {
         _ raw: UnsafeMutablePointer<FCGX_Request>, executor: AcceptThreadExecutor, scratch: inout [UInt8]
     ) {
         let started = ContinuousClock.now
-        let head = CGIRequestMapper.head(
-            from: FastCGIParams.read(raw.pointee.envp), colo: options.colo, trustedProxies: options.trustedProxies)
+        var params = CGIRequestMapper.ParamCollector(colo: options.colo)
+        FastCGIParams.forEach(raw.pointee.envp) { params.add(name: $0, value: $1) }
+        let head = params.head(trustedProxies: options.trustedProxies)
         let writer = FastCGIWriter(stream: raw.pointee.out)
         let body: [UInt8]
         switch FastCGIBodyReader.read(

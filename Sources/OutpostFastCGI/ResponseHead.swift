@@ -11,13 +11,13 @@ public enum ResponseHead {
         var out: [UInt8] = []
         out.reserveCapacity(128 + extraCapacity)
         out.append(contentsOf: "Status: ".utf8)
-        out.append(contentsOf: String(response.status).utf8)
+        appendDecimal(response.status, to: &out)
         out.append(0x20)
         out.append(contentsOf: Response.reasonPhrase(for: response.status).utf8)
         out.append(contentsOf: [13, 10])
         var hasLength = false
         var hasBuffering = false
-        for (name, value) in response.headers {
+        for (name, value) in response.headers.entries {
             guard isToken(name) else { throw InvalidHeaderError(name: name) }
             guard isSafeValue(value) else { throw InvalidHeaderError(name: name) }
             if Headers.same(name, "content-length") { hasLength = true }
@@ -29,7 +29,9 @@ public enum ResponseHead {
         }
         switch response.body {
         case .bytes(let bytes) where !hasLength:
-            out.append(contentsOf: "Content-Length: \(bytes.count)\r\n".utf8)
+            out.append(contentsOf: "Content-Length: ".utf8)
+            appendDecimal(bytes.count, to: &out)
+            out.append(contentsOf: [13, 10])
         case .empty where !hasLength && response.status != 204 && response.status != 304:
             out.append(contentsOf: "Content-Length: 0\r\n".utf8)
         case .stream where !hasBuffering:
@@ -40,6 +42,19 @@ public enum ResponseHead {
         return out
     }
 
+    /// Appends `value` in decimal, without making a String of it.
+    package static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[start...].reverse()
+    }
+
+    /// Whether `name` is an HTTP token (RFC 9110 `tchar`s, at least one).
     static func isToken(_ name: String) -> Bool {
         guard !name.isEmpty else { return false }
         for byte in name.utf8 {

@@ -140,6 +140,13 @@ struct ResponseHeadTests {
         )
     }
 
+    @Test(arguments: [0, 7, 200, 404, 12345, Int.max, -5, Int.min])
+    func numbersAreWrittenInDecimal(value: Int) {
+        var out = Array("x".utf8)
+        ResponseHead.appendDecimal(value, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "x\(value)")
+    }
+
     @Test func streamsDisableNginxBuffering() throws {
         let stream = ByteStream { $0.finish() }
         #expect(try text(Response(stream: stream)) == "Status: 200 OK\r\nX-Accel-Buffering: no\r\n\r\n")

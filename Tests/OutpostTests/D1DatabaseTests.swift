@@ -70,6 +70,9 @@ import Testing
         #expect(try await statement.run() == all)
         #expect(try await statement.first() == all.results.first)
         #expect(try await statement.first(column: "data") == [1, 2])
+        // A repeated column answers as the row object does: its last value.
+        #expect(try await statement.first(column: "name") == all.results.first?["name"])
+        #expect(try await statement.first(column: "name") == "b")
         #expect(
             try await statement.raw(columnNames: true) == [
                 ["id", "name", "name", "data"], [1, "a", "b", [1, 2]], [2, nil, "c", nil],

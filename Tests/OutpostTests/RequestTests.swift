@@ -30,6 +30,17 @@ struct RequestTests {
         #expect(incoming.cookie("none") == nil)
     }
 
+    @Test(arguments: [
+        "a=1&b=x+y&a=2", "&&a=&a=2", "a&b=1", "%61=enc&a=plain", "a%3Db=1&a=2", "x=%E4%B8%AD+%2B&a=%7A",
+        "=v&a", "b=1",
+    ])
+    func queryAnswersTheFirstOfTheQueryItems(query: String) {
+        let incoming = Request(url: URL(string: "https://example.com/p?" + query)!)
+        for name in ["a", "b", "x", "a=b", "", "missing"] {
+            #expect(incoming.query(name) == incoming.queryItems.first { $0.name == name }?.value, "\(name) in \(query)")
+        }
+    }
+
     @Test func cookiesWithNonASCIITextAndSeveralHeaders() {
         var headers = Headers()
         headers.append("Cookie", "lang=中文; =orphan;;  name=José")

@@ -51,11 +51,13 @@ public struct D1PreparedStatement: Sendable {
     /// for SQL NULL); a row without that column fails with `D1_COLUMN_NOTFOUND: Column not found (<column>)`.
     /// JS equivalent: `await stmt.first(column)`.
     public func first(column: String) async throws(D1Error) -> JSONValue? {
-        guard let row = try await first() else { return nil }
-        guard let value = row[column] else {
+        let result = try await all()
+        guard let row = result.rows.first else { return nil }
+        // The row object's member: of repeated names, the last column's value (no object is built).
+        guard let index = result.columns.lastIndex(of: column), row.indices.contains(index) else {
             throw D1Error(.columnNotFound, "Column not found (\(column))", cause: "Column not found")
         }
-        return value
+        return row[index].json
     }
 
     /// Runs the statement and returns the rows as arrays in column order, optionally preceded by the
