@@ -32,7 +32,8 @@ final class MemoryCache: Sendable {
         }
     }
 
-    private let state = Mutex(State())
+    // Read by every request, changed by fills and invalidations: readers share the lock.
+    private let state = ReadWriteLocked(State())
     /// Bumped by every change (under the state's lock); read without it by `token()`.
     private let generation = Atomic<UInt64>(0)
     /// The most entries kept; when full, expired ones are dropped first, then all.
@@ -48,15 +49,12 @@ final class MemoryCache: Sendable {
         entry(key, now: now)?.value
     }
 
-    /// The live value of `key` at `now` and its age in seconds, or `nil` (an expired entry is dropped).
+    /// The live value of `key` at `now` and its age in seconds, or `nil`. An expired entry stays until
+    /// a `set` replaces it or a full cache drops it (a reader changes nothing, so readers share the lock).
     func entry(_ key: String, now: Double) -> (value: JSONValue, age: Double)? {
         let key = CacheKey(key)
-        return state.withLock { state in
-            guard let entry = state.entries[key] else { return nil }
-            guard entry.expires > now else {
-                state.entries[key] = nil
-                return nil
-            }
+        return state.read { state in
+            guard let entry = state.entries[key], entry.expires > now else { return nil }
             return (entry.value, now - entry.stored)
         }
     }
@@ -71,7 +69,7 @@ final class MemoryCache: Sendable {
     func set(_ key: String, _ value: JSONValue, seconds: Int, now: Double, since token: UInt64? = nil) {
         guard seconds > 0 else { return }
         let key = CacheKey(key)
-        state.withLock { state in
+        state.write { state in
             if let token {
                 if (state.changed[key] ?? state.floor) > token { return }
                 if let at = state.changedAt[key], at >= now { return }
@@ -95,7 +93,7 @@ final class MemoryCache: Sendable {
     /// Drops `key`, changed by a request of instant `now` (fills that began before are refused).
     func remove(_ key: String, now: Double) {
         let key = CacheKey(key)
-        state.withLock { state in
+        state.write { state in
             state.entries[key] = nil
             state.mark(key, now: now, generation: nextGeneration())
         }
@@ -103,7 +101,7 @@ final class MemoryCache: Sendable {
 
     /// Drops every key starting with one of `prefixes`.
     func remove(prefixes: [String], now: Double) {
-        state.withLock { state in
+        state.write { state in
             for key in state.entries.keys where prefixes.contains(where: { key.text.hasPrefix($0) }) {
                 state.entries[key] = nil
                 state.mark(key, now: now, generation: nextGeneration())

@@ -14,7 +14,7 @@ public final class SQLiteDatabase: Sendable {
     /// The file path.
     public let path: String
     private let writer: Mutex<SQLiteConnectionBox>
-    private let readers: Mutex<[SQLiteConnectionBox]>
+    private let readers = SQLiteReaderSlots()
     private let options: SQLiteConnection.Options
     private let setup: @Sendable (SQLiteConnection) throws -> Void
     /// The file's serial writer: one thread, so writes from the pool queue here, not on pool threads.
@@ -39,7 +39,6 @@ public final class SQLiteDatabase: Sendable {
         if let schema { try connection.execute(schema) }
         try setup(connection)
         writer = Mutex(SQLiteConnectionBox(connection))
-        readers = Mutex([])
         let file = (path as NSString).lastPathComponent
         writeExecutor = StorageExecutor(name: "sqlite writer \(file)", threads: 1)
         readExecutor = StorageExecutor(name: "sqlite reader \(file)", threads: readerThreads)
@@ -53,9 +52,9 @@ public final class SQLiteDatabase: Sendable {
     /// Runs `body` with a reader connection (taken from the pool or opened) on the calling thread,
     /// without the write lock.
     public func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        let box = try readers.withLock { $0.popLast() } ?? openReader()
-        defer { readers.withLock { $0.append(box) } }
-        return try body(box.connection)
+        let loan = try readers.borrow(open: openReader)
+        defer { readers.giveBack(loan) }
+        return try body(loan.box.connection)
     }
 
     /// `write(body)` inline on a thread that may block, else on the file's writer thread.
@@ -91,7 +90,7 @@ public final class SQLiteDatabase: Sendable {
 }
 
 /// Moves a connection between threads; safe because `SQLiteDatabase` only lends it under a lock.
-final class SQLiteConnectionBox: @unchecked Sendable {
-    let connection: SQLiteConnection
-    init(_ connection: SQLiteConnection) { self.connection = connection }
+package final class SQLiteConnectionBox: @unchecked Sendable {
+    package let connection: SQLiteConnection
+    package init(_ connection: SQLiteConnection) { self.connection = connection }
 }
