@@ -53,7 +53,7 @@ public enum CGIRequestMapper {
         return collector.head(trustedProxies: trustedProxies)
     }
 
-    /// Whether `head(from:)` reads the parameter named `name` (so the reader may skip the others).
+    /// Whether `head(from:)` reads the parameter named `name` (the others are skipped as bytes).
     package static func reads(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
         CGIParam(name: name) != nil
     }
@@ -82,7 +82,8 @@ public enum CGIRequestMapper {
 
         /// Takes one parameter (a name and a value, as received).
         package mutating func add(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
-            guard let param = CGIParam(name: name) else { return }
+            // Unread parameters and the dropped Transfer-Encoding never become Strings.
+            guard let param = CGIParam(name: name), param != .transferEncoding else { return }
             let text = String(decoding: value, as: UTF8.self)
             switch param {
             case .header, .host:
@@ -93,7 +94,7 @@ public enum CGIRequestMapper {
                     headerPairs.append((header, text))
                 }
                 if param == .host, host == nil { host = text }
-            case .transferEncoding: break
+            case .transferEncoding: return
             case .method: method = text
             case .uri: uri = text
             case .scheme: scheme = text

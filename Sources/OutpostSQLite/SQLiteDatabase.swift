@@ -89,7 +89,8 @@ public final class SQLiteDatabase: Sendable {
     }
 }
 
-/// Moves a connection between threads; safe because `SQLiteDatabase` only lends it under a lock.
+/// Moves a connection between threads; safe because `SQLiteReaderSlots` (or the writer's lock) lends
+/// it to one thread at a time.
 package final class SQLiteConnectionBox: @unchecked Sendable {
     package let connection: SQLiteConnection
     package init(_ connection: SQLiteConnection) { self.connection = connection }
