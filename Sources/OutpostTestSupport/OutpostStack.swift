@@ -64,6 +64,11 @@ public final class OutpostStack: @unchecked Sendable {
             directory: directory, name: "nginx")
         let httpPort = port
         try Self.waitFor { (try? HTTPTestClient(port: httpPort, timeoutSeconds: 2)) != nil }
+        // A port someone else listens on would answer for them: only this stack's nginx may.
+        let nginxLog = nginx.stderr
+        guard nginx.process.isRunning, !nginxLog.contains("Address already in use") else {
+            throw TestHarnessError("nginx could not listen on 127.0.0.1:\(port): \(nginxLog)")
+        }
     }
 
     /// The result of a command run against the stack's config and state.
