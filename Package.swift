@@ -158,7 +158,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutpostFastCGITests",
-            dependencies: ["OutpostFastCGI", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["OutpostFastCGI", "OutpostTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -8,8 +8,8 @@ struct AcceptBackoff {
     private var failures = 0
     private var lastLog: ContinuousClock.Instant?
 
-    /// Records a failure with `errno` value `code`, logs it when due, and sleeps the backoff.
-    mutating func failed(code: Int32, logger: Logger) {
+    /// Records a failure with `errno` value `code`, logs it when due, and returns how long to wait (ms).
+    mutating func failed(code: Int32, logger: Logger) -> Int32 {
         failures += 1
         let now = ContinuousClock.now
         if lastLog.map({ now - $0 >= .seconds(10) }) ?? true {
@@ -20,7 +20,7 @@ struct AcceptBackoff {
                     "error": "\(String(cString: strerror(code)))", "consecutive_failures": "\(failures)",
                 ])
         }
-        usleep(UInt32(delayMicroseconds))
+        return Int32(delayMicroseconds / 1000)
     }
 
     /// A connection was accepted: the next failure starts from the shortest wait.

@@ -17,7 +17,8 @@ public final class FastCGIServer: Sendable {
     private let handler: FastCGIHandler
     private let stopping = Atomic<Bool>(false)
     private let drainDeadline = Mutex<ContinuousClock.Instant?>(nil)
-    private let threads = Mutex<[AcceptThreadState]>([])
+    /// Readable from `stop()` on: wakes every waiting thread (`AcceptWaiter`).
+    private let wakeFD: Int32
     /// Live counters for the status page.
     public let stats: FastCGIStats
 
@@ -31,22 +32,26 @@ public final class FastCGIServer: Sendable {
         self.logger = logger
         self.handler = handler
         self.stats = stats ?? FastCGIStats(threads: max(1, options.threads))
+        wakeFD = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
         FastCGILibrary.initialize()
+    }
+
+    deinit {
+        if wakeFD >= 0 { close(wakeFD) }
     }
 
     /// Serves until `stop()` is called and every in-flight request has finished.
     public func run() {
+        // Threads wait in `AcceptWaiter`, so accept() itself must never block. (The flag is on the
+        // socket all worker processes share; they all accept this way.)
+        _ = fcntl(listenFD, F_SETFL, fcntl(listenFD, F_GETFL) | O_NONBLOCK)
         let group = DispatchGroup()
         for index in 0..<max(1, options.threads) {
-            let state = AcceptThreadState(index: index)
-            threads.withLock { $0.append(state) }
             group.enter()
             let thread = Thread { [self] in
-                FastCGILibrary.unblockWakeSignal()
                 // This thread runs its request's handler to completion: storage calls block it inline.
                 StorageExecutor.allowBlockingOnCurrentThread()
-                state.thread.store(UInt(pthread_self()), ordering: .relaxed)
-                acceptLoop(state)
+                acceptLoop()
                 group.leave()
             }
             thread.name = "fastcgi-\(index)"
@@ -56,26 +61,16 @@ public final class FastCGIServer: Sendable {
         group.wait()
     }
 
-    /// Stops accepting; requests in flight finish, idle threads are woken and exit. With
-    /// `answeringQueued`, connections already waiting in the listen queue are answered first (until
-    /// `deadline`): the full stop, where nobody else will take them. Never touches the listen socket,
-    /// which other worker processes share. Safe from any thread.
+    /// Stops accepting; requests in flight finish, idle threads are woken and exit (an idle kept-alive
+    /// connection is closed). With `answeringQueued`, connections already waiting in the listen queue
+    /// are answered first (until `deadline`): the full stop, where nobody else will take them. A
+    /// connection a thread has accepted is always answered. Never touches the listen socket, which
+    /// other worker processes share. Safe from any thread.
     public func stop(answeringQueued: Bool = false, deadline: ContinuousClock.Instant? = nil) {
         drainDeadline.withLock { $0 = answeringQueued ? (deadline ?? .now + .seconds(30)) : nil }
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        let states = threads.withLock { $0 }
-        Thread.detachNewThread {
-            // Wake threads blocked in accept() or on an idle kept-alive connection until all have left;
-            // a woken thread that still finds a queued connection (answeringQueued) serves it first.
-            while states.contains(where: { !$0.exited.load(ordering: .acquiring) }) {
-                for state in states
-                where state.idle.load(ordering: .acquiring) && !state.exited.load(ordering: .acquiring) {
-                    let raw = state.thread.load(ordering: .relaxed)
-                    if raw != 0 { pthread_kill(pthread_t(raw), SIGUSR2) }
-                }
-                usleep(50_000)
-            }
-        }
+        var one: UInt64 = 1
+        _ = write(wakeFD, &one, MemoryLayout<UInt64>.size)
     }
 
     /// Whether `stop()` was called.
@@ -88,41 +83,54 @@ public final class FastCGIServer: Sendable {
         return !AcceptQueue.hasWaitingConnection(listenFD)
     }
 
-    private func acceptLoop(_ state: AcceptThreadState) {
+    private func acceptLoop() {
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
         defer {
             FCGX_Free(request, 1)
             request.deallocate()
-            state.exited.store(true, ordering: .releasing)
         }
         FCGX_InitRequest(request, listenFD, FCGI_FAIL_ACCEPT_ON_INTR)
         let executor = AcceptThreadExecutor()
+        let waiter = AcceptWaiter(listenFD: listenFD, wakeFD: wakeFD)
+        var loop: HandlerLoop?
+        defer { loop?.close(cancelling: false) }
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
         var backoff = AcceptBackoff()
         while true {
             if isStopping, shouldLeave() { break }
-            state.idle.store(true, ordering: .releasing)
+            // nginx kept the last request's connection (keep-conn): libfcgi reads the next request from
+            // it, so wait here until there is one. Woken by the stop instead, the idle connection is
+            // closed (nginx opens another for its next request).
+            if request.pointee.ipcFd >= 0, !waiter.waitForRequest(on: request.pointee.ipcFd) {
+                if isStopping { FCGX_Free(request, 1) }
+                continue
+            }
             let accepted = FCGX_Accept_r(request)
-            state.idle.store(false, ordering: .releasing)
             if accepted < 0 {
-                // EINTR (the stopper's wake-up, a stray signal) or a peer that went away: accept again.
-                // Anything else (the socket is unusable) backs off and is logged, so it never spins.
+                // EAGAIN: no connection is waiting (the listen socket does not block). EINTR, or a peer
+                // that went away: accept again. Anything else (the socket is unusable) backs off and
+                // is logged, so it never spins.
                 let code = -accepted
+                if code == EAGAIN || code == EWOULDBLOCK {
+                    waiter.waitForConnection()
+                    continue
+                }
                 if isStopping || code == EINTR || code == ECONNABORTED { continue }
                 stats.acceptFailed()
-                backoff.failed(code: code, logger: logger)
+                waiter.pause(milliseconds: backoff.failed(code: code, logger: logger))
                 continue
             }
             backoff.succeeded()
             stats.didAccept()
-            serve(request, executor: executor, scratch: &scratch)
+            serve(request, executor: executor, loop: &loop, scratch: &scratch)
             FCGX_Finish_r(request)
             stats.finished()
         }
     }
 
     private func serve(
-        _ raw: UnsafeMutablePointer<FCGX_Request>, executor: AcceptThreadExecutor, scratch: inout [UInt8]
+        _ raw: UnsafeMutablePointer<FCGX_Request>, executor: AcceptThreadExecutor, loop: inout HandlerLoop?,
+        scratch: inout [UInt8]
     ) {
         let started = ContinuousClock.now
         var params = CGIRequestMapper.ParamCollector(colo: options.colo)
@@ -147,7 +155,7 @@ public final class FastCGIServer: Sendable {
             return
         }
         let request = head.request(body: body)
-        let response = respond(to: request, on: executor)
+        let response = respond(to: request, on: executor, loop: &loop)
         var status = response.status
         do {
             try writer.send(response, isHead: head.method == "HEAD", executor: executor, logger: logger)
@@ -166,27 +174,30 @@ public final class FastCGIServer: Sendable {
         }
     }
 
-    /// Runs the async handler on this thread (its task prefers the thread's executor), bounded by
-    /// the request timeout.
-    private func respond(to request: Request, on executor: AcceptThreadExecutor) -> Response {
+    /// Runs the async handler on this thread (in `loop`'s task, which prefers the thread's executor;
+    /// started when there is none), bounded by the request timeout.
+    private func respond(to request: Request, on executor: AcceptThreadExecutor, loop: inout HandlerLoop?)
+        -> Response
+    {
         let pending = PendingResponse()
         let handler = self.handler
-        var task: Task<Void, Never>?
         let deadline =
             options.requestTimeoutMs > 0 ? Date().addingTimeInterval(Double(options.requestTimeoutMs) / 1000) : nil
+        var current = loop
         let answered = executor.drive(
             start: {
-                task = Task(executorPreference: executor) {
-                    let response = await handler(request)
-                    pending.fulfil(response)
-                    executor.wake()
-                }
+                let running = current ?? HandlerLoop(handler: handler, executor: executor)
+                current = running
+                running.deliver(request, to: pending)
             }, until: { pending.isSettled }, deadline: deadline)
+        loop = current
         if answered, let response = pending.take() {
             return response
         }
         pending.abandon()
-        task?.cancel()
+        // The timed-out handler keeps its task until it returns; the next request gets a new one.
+        loop?.close(cancelling: true)
+        loop = nil
         stats.timedOut()
         logger.error(
             "request timed out",

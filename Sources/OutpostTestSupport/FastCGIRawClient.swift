@@ -5,8 +5,15 @@ public enum FastCGIRawClient {
     /// Connects to `path`, writes `bytes`, waits up to `waitMs` for an answer or a close, and returns what was read.
     @discardableResult
     public static func send(_ bytes: [UInt8], toSocket path: String, waitMs: Int32 = 500) throws -> [UInt8] {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = try connect(toSocket: path)
         defer { close(fd) }
+        write(bytes, to: fd)
+        return readAll(fd, waitMs: waitMs)
+    }
+
+    /// A connection to the unix socket at `path` (the caller closes it).
+    public static func connect(toSocket path: String) throws -> Int32 {
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { buffer in
@@ -15,11 +22,23 @@ public enum FastCGIRawClient {
         }
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
             }
         }
-        guard connected == 0 else { throw TestHarnessError("cannot connect to \(path)") }
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard connected == 0 else {
+            close(fd)
+            throw TestHarnessError("cannot connect to \(path)")
+        }
+        return fd
+    }
+
+    /// Writes all of `bytes` to `fd`.
+    public static func write(_ bytes: [UInt8], to fd: Int32) {
+        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// Reads from `fd` until it closes or nothing comes for `waitMs`.
+    public static func readAll(_ fd: Int32, waitMs: Int32) -> [UInt8] {
         var received: [UInt8] = []
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         while poll(&poller, 1, waitMs) > 0 {
@@ -29,6 +48,20 @@ public enum FastCGIRawClient {
             received += chunk[..<count]
         }
         return received
+    }
+
+    /// One `name`/`value` pair of a PARAMS record (both under 128 bytes).
+    public static func param(_ name: String, _ value: String) -> [UInt8] {
+        [UInt8(name.utf8.count), UInt8(value.utf8.count)] + Array(name.utf8) + Array(value.utf8)
+    }
+
+    /// A whole request as nginx sends it: BEGIN_REQUEST (responder role), the params of `method
+    /// uri`, the end of params, then `body` in one STDIN record and the end of the body.
+    public static func request(_ method: String, _ uri: String, body: [UInt8] = []) -> [UInt8] {
+        let params = param("REQUEST_METHOD", method) + param("REQUEST_URI", uri) + param("HTTP_HOST", "x")
+        return record(type: 1, content: [0, 1, 0, 0, 0, 0, 0, 0]) + record(type: 4, content: params)
+            + record(type: 4, content: []) + (body.isEmpty ? [] : record(type: 5, content: body))
+            + record(type: 5, content: [])
     }
 
     /// A FastCGI record: version 1, `type`, request id 1, `content`, no padding.

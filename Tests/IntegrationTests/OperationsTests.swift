@@ -48,6 +48,18 @@ struct OperationsTests {
         try OutpostStack.waitFor(seconds: 5) { stack.server.stderr.contains("slow request") }
     }
 
+    @Test func aThreadWhoseHandlerTimedOutGoesOnServingAndTimesOutAgain() throws {
+        // One thread: every request after the 504 runs on the thread whose handler was left behind.
+        let stack = try OutpostStack(
+            executable: Self.hello, config: "name = \"t\"\n[outpost]\nrequest_timeout_ms = 300\n", threads: 1)
+        #expect(try stack.request("GET", "/slow?ms=1000").status == 504)
+        for _ in 0..<5 { #expect(try stack.request("GET", "/").status == 200) }
+        #expect(try stack.request("GET", "/slow?ms=1000").status == 504)
+        usleep(1_200_000)  // both abandoned handlers have returned by now
+        for _ in 0..<5 { #expect(try stack.request("GET", "/").status == 200) }
+        #expect(try stack.request("GET", "/slow?ms=50").status == 200)
+    }
+
     @Test func checkReportsAWrongTypeWithFileLineAndKeyPath() throws {
         let directory = try TestDirectory.make(prefix: "outpost-check")
         defer { try? FileManager.default.removeItem(atPath: directory) }

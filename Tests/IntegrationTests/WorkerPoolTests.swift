@@ -275,9 +275,7 @@ struct WorkerPoolTests {
     @Test func aBodyWithoutContentLengthIsCutAtTheLimit() throws {
         let stack = try OutpostStack(
             executable: Self.hello, config: "name = \"limits\"\n[outpost]\nmax_body_bytes = 1024\n")
-        func param(_ name: String, _ value: String) -> [UInt8] {
-            [UInt8(name.utf8.count), UInt8(value.utf8.count)] + Array(name.utf8) + Array(value.utf8)
-        }
+        let param = FastCGIRawClient.param
         let params = param("REQUEST_METHOD", "POST") + param("REQUEST_URI", "/echo") + param("HTTP_HOST", "x")
         var bytes = FastCGIRawClient.record(type: 1, content: [0, 1, 0, 0, 0, 0, 0, 0])
         bytes += FastCGIRawClient.record(type: 4, content: params) + FastCGIRawClient.record(type: 4, content: [])
