@@ -5,20 +5,22 @@
 # (the KV peer), and the `hello` worker: `/` (hello), `/kv-get` (one KV get) and `/d1-read`
 # (one indexed D1 read). Then ratios, and Outpost's memory at idle and after long runs.
 #
-#   scripts/bench.sh                 # 3 repeats × 10 s, 64 and 1 connections, keep-conn off and on
+#   scripts/bench.sh                 # 3 repeats × 10 s; keep-conn off at 64 and 1 connections, on at 64 and 256
 #   scripts/bench.sh --quick         # 1 repeat × 5 s
 #   scripts/bench.sh --soak 3        # also: RSS after each of 3 runs of 1 million requests
 #   scripts/bench.sh -t 8            # Outpost threads / C threads / php-fpm children (default 4)
 #   scripts/bench.sh -p 1            # Outpost worker processes, each with -t threads (default: cores)
+#   scripts/bench.sh -c "64" -C "256" # connection counts with keep-conn off (-c) and on (-C)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-REPEAT=3; DURATION=10; CONNS="64 1"; THREADS=4; SOAK=0; PROCS=$(nproc)
+REPEAT=3; DURATION=10; CONNS="64 1"; KCONNS="64 256"; THREADS=4; SOAK=0; PROCS=$(nproc)
 while [ $# -gt 0 ]; do
   case "$1" in
     -r) REPEAT=$2; shift 2;;
     -d) DURATION=$2; shift 2;;
     -c) CONNS=$2; shift 2;;
+    -C) KCONNS=$2; shift 2;;
     -t) THREADS=$2; shift 2;;
     -p) PROCS=$2; shift 2;;
     --quick) REPEAT=1; DURATION=5; shift;;
@@ -91,13 +93,14 @@ scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$CONNS" --only static,php
   --extra-path kvredis="/kv-get?k=greeting"
 echo
 echo "## keep-conn on: C libfcgi with $THREADS threads (pinned threads stall), Outpost with 64 threads (≥ nginx's connections)"
-scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$CONNS" -k on -K 64 --only c4,php4 --no-install --port 18180 \
+scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$KCONNS" -k on -K 64 --only c4,php4 --no-install --port 18180 \
   --csv "$W/on.csv" \
   --extra outpost64=unix:"$SOCK64" --extra-cmd outpost64="$BIN serve ${cfg[*]} --listen unix:$SOCK64 --threads 64 --processes $PROCS"
 
-python3 - "$W/off.csv" "$W/on.csv" <<'PY'
+python3 - "$W/off.csv" "$W/on.csv" "$KCONNS" <<'PY'
 import csv, statistics, sys
-rows = [r for f in sys.argv[1:] for r in csv.DictReader(open(f))]
+rows = [r for f in sys.argv[1:3] for r in csv.DictReader(open(f))]
+KEEP_CONNS = [int(c) for c in sys.argv[3].split()]
 NOISY = []
 def med(target, conns, field, keep=None):
     """Median over the quiet runs (others' CPU <= 10 %, as peers.sh's summary). A noisy repeat is left
@@ -135,7 +138,7 @@ line("D1-read req/s @64 / hello", ratio(d1, o64), "≥ 0.85", lambda v: v >= 0.8
 line("KV-get on Redis (unix socket) req/s @64 / hello", ratio(med("kvredis", 64, "req_per_s"), o64), "≥ 0.70",
      lambda v: v >= 0.7)
 line("KV-get req/s @64 / php-fpm + PDO SQLite", ratio(kv, pdo), "≥ 2.50", lambda v: v >= 2.5)
-for c in (64, 1):
+for c in KEEP_CONNS:
     line(f"keep-conn on @{c}: Outpost (64 threads) / php-fpm req/s",
          ratio(med("outpost64", c, "req_per_s"), med("php4", c, "req_per_s", "on")), "≥ 1.50", lambda v: v >= 1.5)
     line(f"keep-conn on @{c}: Outpost (64 threads) p99 ms", med("outpost64", c, "p99_ms"), "≤ 20",

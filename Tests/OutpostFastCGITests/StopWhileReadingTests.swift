@@ -27,16 +27,16 @@ struct StopWhileReadingTests {
             finished.signal()
         }
         let connection = try FastCGIRawClient.connect(toSocket: path)
-        defer { close(connection) }
         // Until a thread accepts it, the connection sits in the queue (which a stop may leave).
         try OutpostStack.waitFor(seconds: 5) {
             var poller = pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0)
             return poll(&poller, 1, 0) == 0
         }
         server.stop(answeringQueued: answeringQueued)
-        usleep(300_000)  // time for the stop to reach every idle thread
+        usleep(100_000)  // time for the stop to reach every idle thread (well inside libfcgi’s 2 s first-byte wait)
         FastCGIRawClient.write(FastCGIRawClient.request("GET", "/"), to: connection)
         let answer = String(decoding: FastCGIRawClient.readAll(connection, waitMs: 3000), as: UTF8.self)
+        close(connection)  // libfcgi's lingering close waits for it
         #expect(answer.contains("answered"), "answer: \(answer.debugDescription)")
         #expect(finished.wait(timeout: .now() + 5) == .success, "the stop finishes once it is answered")
     }
