@@ -49,7 +49,10 @@ public final class OutpostStack: @unchecked Sendable {
             throw TestHarnessError(NginxExecutable.missingMessage)
         }
         let socket = socketPath
-        try Self.waitFor { FileManager.default.fileExists(atPath: socket) }
+        let serve = server
+        try Self.explained({ "serve did not create \(socket): \(serve.stderr.suffix(2000))" }) {
+            try Self.waitFor { FileManager.default.fileExists(atPath: socket) }
+        }
         // The site `dev` renders: the generator's output for this config (assets included).
         var loaded = try ConfigLoader.load(explicitPath: configPath, environment: nil, workingDirectory: directory)
         loaded.outpost.threads = keepAliveConnections ?? threads
@@ -63,7 +66,10 @@ public final class OutpostStack: @unchecked Sendable {
             executable: nginxExecutable, arguments: ["-p", prefix, "-c", confPath, "-e", "stderr"],
             directory: directory, name: "nginx")
         let httpPort = port
-        try Self.waitFor { (try? HTTPTestClient(port: httpPort, timeoutSeconds: 2)) != nil }
+        let nginxProcess = nginx
+        try Self.explained({ "nginx did not answer on \(httpPort): \(nginxProcess.stderr.suffix(2000))" }) {
+            try Self.waitFor { (try? HTTPTestClient(port: httpPort, timeoutSeconds: 2)) != nil }
+        }
         // A port someone else listens on would answer for them: only this stack's nginx may.
         let nginxLog = nginx.stderr
         guard nginx.process.isRunning, !nginxLog.contains("Address already in use") else {
@@ -121,6 +127,16 @@ public final class OutpostStack: @unchecked Sendable {
         nginx.stop(seconds: 5)
         server.stop(seconds: 5)
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// What serve and nginx logged (the ends of their stderr), for a failure's message.
+    public var logs: String {
+        "serve's stderr:\n\(server.stderr.suffix(3000))\nnginx's stderr:\n\(nginx.stderr.suffix(2000))"
+    }
+
+    /// Runs `body`; a failure is rethrown with `explanation()` in front of it.
+    private static func explained(_ explanation: () -> String, _ body: () throws -> Void) throws {
+        do { try body() } catch { throw TestHarnessError("\(explanation()) (\(error))") }
     }
 
     /// Polls `condition` every 20 ms for up to `seconds`.
