@@ -129,6 +129,14 @@ public final class OutpostStack: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// Waits until `serve` says its worker processes accept; a timeout says what serve and nginx logged.
+    public func waitUntilAccepting(seconds: Double = 15) throws {
+        let serve = server
+        try Self.explained({ "serve's worker processes did not start accepting: \(logs)" }) {
+            try Self.waitFor(seconds: seconds) { serve.stderr.contains("worker processes accepting") }
+        }
+    }
+
     /// What serve and nginx logged (the ends of their stderr), for a failure's message.
     public var logs: String {
         "serve's stderr:\n\(server.stderr.suffix(3000))\nnginx's stderr:\n\(nginx.stderr.suffix(2000))"

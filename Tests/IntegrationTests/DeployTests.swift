@@ -34,7 +34,7 @@ struct DeployTests {
         let stack = try OutpostStack(
             executable: binary, config: "name = \"deploy\"\n[outpost]\nready_timeout_ms = 3000\n", threads: 4,
             extraArguments: ["--processes", "2"])
-        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
+        try stack.waitUntilAccepting()
         #expect(try versions(stack) == ["1\n"])
         let run = try WrkRun.run(url: "http://127.0.0.1:\(stack.port)/", seconds: 9) {
             // Version 2: the same program with HELLO_VERSION=2 (what a new build's /version would say).

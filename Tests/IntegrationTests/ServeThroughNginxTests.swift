@@ -194,7 +194,7 @@ struct ServeThroughNginxTests {
     @Test func aWorkerProcessWhoseSupervisorIsKilledExitsByItself() throws {
         let stack = try OutpostStack(executable: Self.hello, extraArguments: ["--processes", "1"])
         #expect(try stack.request("GET", "/").status == 200)
-        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
+        try stack.waitUntilAccepting()
         let supervisor = stack.server.pid
         let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(supervisor)/task")
         let workers = tasks.flatMap { task in

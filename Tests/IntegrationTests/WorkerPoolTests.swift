@@ -24,7 +24,7 @@ struct WorkerPoolTests {
     @Test func reloadUnderLoadFailsNoRequestAndReplacesEveryProcess() throws {
         let stack = try OutpostStack(
             executable: Self.hello, config: Self.statusConfig, threads: 4, extraArguments: ["--processes", "2"])
-        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
+        try stack.waitUntilAccepting()
         let before = ProcessTree.children(of: stack.server.pid)
         #expect(before.count == 3, "2 active + 1 spare: \(before)")
         let run = try WrkRun.run(url: "http://127.0.0.1:\(stack.port)/", seconds: 6) {
@@ -49,7 +49,7 @@ struct WorkerPoolTests {
         let threads = 4
         let stack = try OutpostStack(
             executable: Self.hello, config: Self.statusConfig, threads: threads, extraArguments: ["--processes", "2"])
-        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
+        try stack.waitUntilAccepting()
         let victim = try answeringPID(stack)
         let run = try WrkRun.run(url: "http://127.0.0.1:\(stack.port)/slow?ms=20", seconds: 4, connections: 8) {
             sleep(1)
@@ -65,7 +65,7 @@ struct WorkerPoolTests {
 
     @Test func craftedParamsRecordCostsOnlyOneProcessWhileAnotherConnectionKeepsBeingAnswered() throws {
         let stack = try OutpostStack(executable: Self.hello, threads: 4, extraArguments: ["--processes", "2"])
-        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
+        try stack.waitUntilAccepting()
         let stop = Atomic<Bool>(false)
         let counts = Mutex<(ok: Int, failed: Int, afterCrash: Int)>((0, 0, 0))
         let crashed = Atomic<Bool>(false)
@@ -112,7 +112,7 @@ struct WorkerPoolTests {
                 binding = "DB"
                 database_name = "extremes-db"
                 """, threads: 4, extraArguments: ["--processes", "1"])
-        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
+        try stack.waitUntilAccepting()
         let workers = ProcessTree.children(of: stack.server.pid)
         let extremes = [
             "-1", "-9223372036854775808", "9223372036854775807", "9223372036854775808", "99999999999999999999",
@@ -142,7 +142,7 @@ struct WorkerPoolTests {
 
     @Test func sigtermAnswersTheRequestsAlreadyQueued() throws {
         let stack = try OutpostStack(executable: Self.hello, threads: 1, extraArguments: ["--processes", "1"])
-        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
+        try stack.waitUntilAccepting()
         let port = stack.port
         let statuses = Mutex<[Int]>([])
         let group = DispatchGroup()
@@ -310,7 +310,7 @@ struct PoolMetricsTests {
         let stack = try OutpostStack(
             executable: WorkerPoolTests.hello, config: WorkerPoolTests.statusConfig, threads: 3,
             extraArguments: ["--processes", "2"])
-        try OutpostStack.waitFor { stack.server.stderr.contains("worker processes accepting") }
+        try stack.waitUntilAccepting()
         var answering: Set<Int> = []
         for _ in 0..<40 {
             #expect(try stack.request("GET", "/").status == 200)

@@ -45,7 +45,7 @@ struct BruteForceThroughNginxTests {
             try stack.command(["create-admin", "root"], environment: ["KYX_ADMIN_PASSWORD": "the real password"])
                 .code == 0)
         // The attack starts once the worker accepts (a 502 before that says nothing about throttling).
-        try OutpostStack.waitFor(seconds: 60) { stack.server.stderr.contains("worker processes accepting") }
+        try stack.waitUntilAccepting(seconds: 60)
         let guesses = Mutex<[(status: Int, retryAfter: String?)]>([])
         let pages = Mutex<[Int]>([])
         let attacking = Atomic<Bool>(true)
