@@ -70,7 +70,11 @@ public final class SQLiteConnection {
         handle = connection
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, options.busyTimeoutMs)
-        if options.wal, !options.readOnly { try execute("PRAGMA journal_mode=WAL") }
+        // Switching a new file to WAL while another process opens it too can be refused SQLITE_BUSY
+        // at once, without the busy handler: wait and ask again, within the busy timeout.
+        if options.wal, !options.readOnly {
+            try executeRetryingWhileBusy("PRAGMA journal_mode=WAL", forMs: options.busyTimeoutMs)
+        }
         try execute("PRAGMA synchronous=\(options.synchronous)")
         try execute("PRAGMA foreign_keys=\(options.foreignKeys ? "ON" : "OFF")")
     }
@@ -85,6 +89,23 @@ public final class SQLiteConnection {
     public func execute(_ sql: String) throws(SQLiteError) {
         let result = sqlite3_exec(handle, sql, nil, nil, nil)
         guard result == SQLITE_OK else { throw SQLiteError(connection: handle, fallback: result) }
+    }
+
+    /// Runs `sql` like `execute`, again after a pause each time it is refused SQLITE_BUSY, for up to
+    /// `milliseconds` — for the statements SQLite refuses at once when waiting could deadlock (a new
+    /// file's switch to WAL, a schema created by two processes at once), whose retry is safe.
+    public func executeRetryingWhileBusy(_ sql: String, forMs milliseconds: Int32) throws(SQLiteError) {
+        let deadline = ContinuousClock.now + .milliseconds(milliseconds)
+        var pauseMicros: UInt32 = 1_000
+        while true {
+            do {
+                return try execute(sql)
+            } catch {
+                guard error.isBusy, ContinuousClock.now < deadline else { throw error }
+                usleep(pauseMicros)
+                pauseMicros = min(pauseMicros * 2, 50_000)
+            }
+        }
     }
 
     /// Prepares the first statement of `sql` (uncached); `tail` receives the unparsed rest.

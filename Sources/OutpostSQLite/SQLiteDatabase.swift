@@ -36,7 +36,7 @@ public final class SQLiteDatabase: Sendable {
         self.options = options
         self.setup = setup
         let connection = try SQLiteConnection(path: path, options: options)
-        if let schema { try connection.execute(schema) }
+        if let schema { try connection.executeRetryingWhileBusy(schema, forMs: options.busyTimeoutMs) }
         try setup(connection)
         writer = Mutex(SQLiteConnectionBox(connection))
         let file = (path as NSString).lastPathComponent

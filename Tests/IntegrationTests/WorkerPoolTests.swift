@@ -100,6 +100,40 @@ struct WorkerPoolTests {
         #expect(result.failed <= 1, "\(result)")
     }
 
+    @Test func workerProcessesStartingTogetherOnANewStateDirectoryAllStart() throws {
+        // The active process and the spare open the same new KV and D1 files at once. One of them used
+        // to be refused SQLITE_BUSY switching a file to WAL, exit as if the config were unusable, and
+        // take the whole of `serve` down with it (one start in five to eight here).
+        let config = """
+            name = "fresh"
+            [[kv_namespaces]]
+            binding = "KV"
+            id = "fresh-kv"
+            [[d1_databases]]
+            binding = "DB"
+            database_name = "fresh-db"
+            """
+        for round in 0..<24 {
+            let directory = try TestDirectory.make(prefix: "outpost-fresh")
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            try config.write(toFile: directory + "/wrangler.toml", atomically: true, encoding: .utf8)
+            let serve = try TestProcess(
+                executable: Self.hello,
+                arguments: [
+                    "serve", "--config", directory + "/wrangler.toml", "--persist-to", directory + "/state",
+                    "--listen", "unix:" + directory + "/state/outpost.sock", "--threads", "4", "--processes", "1",
+                ], directory: directory, name: "serve")
+            defer { serve.stop() }
+            try OutpostStack.waitFor(seconds: 60) {
+                !serve.process.isRunning
+                    || (serve.stderr.contains("worker processes accepting")
+                        && ProcessTree.children(of: serve.pid).count == 2)
+            }
+            #expect(!serve.stderr.contains("cannot start"), "round \(round): \(serve.stderr)")
+            #expect(serve.process.isRunning, "round \(round): serve stopped")
+        }
+    }
+
     @Test func extremeIntegersOnEveryHelloRouteAreRefusedWithoutKillingAProcess() throws {
         let stack = try OutpostStack(
             executable: Self.hello,
@@ -111,9 +145,13 @@ struct WorkerPoolTests {
                 [[d1_databases]]
                 binding = "DB"
                 database_name = "extremes-db"
+                [outpost]
+                ready_timeout_ms = 60000
                 """, threads: 4, extraArguments: ["--processes", "1"])
-        try stack.waitUntilAccepting()
-        let workers = ProcessTree.children(of: stack.server.pid)
+        // Opening new KV and D1 databases takes seconds when a loaded CI machine's disk is busy.
+        try stack.waitUntilAccepting(seconds: 60)
+        try OutpostStack.waitFor(seconds: 60) { ProcessTree.children(of: stack.server.pid).count == 2 }
+        let workers = ProcessTree.children(of: stack.server.pid)  // the active process and the spare
         let extremes = [
             "-1", "-9223372036854775808", "9223372036854775807", "9223372036854775808", "99999999999999999999",
             "abc", "", "1e3", "0x10", "%00", "-0",
