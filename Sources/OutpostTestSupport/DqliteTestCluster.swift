@@ -58,9 +58,9 @@ package final class DqliteTestCluster: @unchecked Sendable {
     package func waitForLog(_ index: Int, _ text: String, seconds: Double = 30) throws {
         guard let process = lock.withLock({ members[index].process }) else { return }
         try OutpostStack.waitFor(seconds: seconds) {
-            process.stderr.contains(text) || !process.process.isRunning
+            process.stderr.contains(text) || !process.isRunning
         }
-        guard process.process.isRunning else {
+        guard process.isRunning else {
             throw TestHarnessError("dqlite node \(index + 1) exited: \(process.stderr.suffix(2000))")
         }
     }

@@ -72,7 +72,7 @@ public final class OutpostStack: @unchecked Sendable {
         }
         // A port someone else listens on would answer for them: only this stack's nginx may.
         let nginxLog = nginx.stderr
-        guard nginx.process.isRunning, !nginxLog.contains("Address already in use") else {
+        guard nginx.isRunning, !nginxLog.contains("Address already in use") else {
             throw TestHarnessError("nginx could not listen on 127.0.0.1:\(port): \(nginxLog)")
         }
     }

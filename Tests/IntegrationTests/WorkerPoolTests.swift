@@ -125,12 +125,12 @@ struct WorkerPoolTests {
                 ], directory: directory, name: "serve")
             defer { serve.stop() }
             try OutpostStack.waitFor(seconds: 60) {
-                !serve.process.isRunning
+                !serve.isRunning
                     || (serve.stderr.contains("worker processes accepting")
                         && ProcessTree.children(of: serve.pid).count == 2)
             }
             #expect(!serve.stderr.contains("cannot start"), "round \(round): \(serve.stderr)")
-            #expect(serve.process.isRunning, "round \(round): serve stopped")
+            #expect(serve.isRunning, "round \(round): serve stopped")
         }
     }
 

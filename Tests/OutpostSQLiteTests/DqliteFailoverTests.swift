@@ -112,7 +112,7 @@ import Testing
         for _ in 0..<20 {
             try cluster.start(index)
             usleep(500_000)
-            if cluster.nodes[index].process?.process.isRunning == true { return }
+            if cluster.nodes[index].process?.isRunning == true { return }
         }
         throw TestHarnessError("node \(index + 1) did not restart")
     }
