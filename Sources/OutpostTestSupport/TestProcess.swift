@@ -89,7 +89,12 @@ public final class TestProcess: Sendable {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, standardInput, 0)
+        // `FileHandle.nullDevice` has no descriptor (-1): the child opens /dev/null itself.
+        if standardInput >= 0 {
+            posix_spawn_file_actions_adddup2(&actions, standardInput, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         let output = O_WRONLY | O_CREAT | O_TRUNC
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, output, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, output, 0o644)
