@@ -45,26 +45,32 @@ final class AcceptWaiter {
             _ = epoll_wait(epollFD, &event, 1, -1)
             _ = Self.control(epollFD, EPOLL_CTL_DEL, listenFD, events: 0)
         } else {
-            var fds = [pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0), wakeUp]
-            _ = poll(&fds, 2, -1)
+            _ = pollBoth(listenFD, timeoutMs: -1)
         }
     }
 
     /// Blocks until `connection` (kept open for the next request) has something to read — a request,
     /// or the peer's close — or the stop woke the threads. Whether the connection is readable.
     func waitForRequest(on connection: Int32) -> Bool {
-        var fds = [pollfd(fd: connection, events: Int16(POLLIN), revents: 0), wakeUp]
-        _ = poll(&fds, 2, -1)
-        return fds[0].revents != 0
+        pollBoth(connection, timeoutMs: -1)
     }
 
     /// Sleeps up to `milliseconds`, less if the stop wakes the threads.
     func pause(milliseconds: Int32) {
-        var fds = [wakeUp]
-        _ = poll(&fds, 1, milliseconds)
+        var wakeUp = pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0)
+        _ = poll(&wakeUp, 1, milliseconds)
     }
 
-    private var wakeUp: pollfd { pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0) }
+    /// Polls `fd` and the wake-up (no allocation: this runs once per kept-alive request); whether `fd`
+    /// is readable.
+    private func pollBoth(_ fd: Int32, timeoutMs: Int32) -> Bool {
+        withUnsafeTemporaryAllocation(of: pollfd.self, capacity: 2) { fds in
+            fds[0] = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            fds[1] = pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0)
+            _ = poll(fds.baseAddress, 2, timeoutMs)
+            return fds[0].revents != 0
+        }
+    }
 
     private static func control(_ epoll: Int32, _ operation: Int32, _ fd: Int32, events: UInt32) -> Bool {
         var event = epoll_event()

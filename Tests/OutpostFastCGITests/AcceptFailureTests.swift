@@ -15,11 +15,7 @@ struct AcceptFailureTests {
         let server = FastCGIServer(
             listenFD: fd, options: FastCGIServerOptions(threads: 2), logger: Logger(label: "test")
         ) { _ in .text("unreachable") }
-        let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            server.run()
-            finished.signal()
-        }
+        let finished = server.runInBackground()
         usleep(600_000)
         server.stop()
         #expect(finished.wait(timeout: .now() + 5) == .success, "a stop ends threads that are backing off")

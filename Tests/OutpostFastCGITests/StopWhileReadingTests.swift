@@ -21,11 +21,7 @@ struct StopWhileReadingTests {
         let server = FastCGIServer(
             listenFD: listenFD, options: FastCGIServerOptions(threads: 2), logger: Logger(label: "test")
         ) { _ in .text("answered") }
-        let finished = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            server.run()
-            finished.signal()
-        }
+        let finished = server.runInBackground()
         let connection = try FastCGIRawClient.connect(toSocket: path)
         // Until a thread accepts it, the connection sits in the queue (which a stop may leave).
         try OutpostStack.waitFor(seconds: 5) {
