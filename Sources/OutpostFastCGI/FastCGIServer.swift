@@ -123,7 +123,7 @@ public final class FastCGIServer: Sendable {
             backoff.succeeded()
             stats.didAccept()
             serve(request, executor: executor, loop: &loop, scratch: &scratch)
-            FCGX_Finish_r(request)
+            RequestFinisher.finish(request)
             stats.finished()
         }
     }

@@ -1,0 +1,78 @@
+import Foundation
+import Glibc
+import Logging
+import Outpost
+import OutpostFastCGI
+import OutpostTestSupport
+import Testing
+
+/// How a connection nginx does not keep is closed after its answer.
+struct ConnectionCloseTests {
+    /// A server of one thread answering "answered", on a socket in a new directory.
+    private struct OneThreadServer {
+        let directory: String
+        let path: String
+        let listenFD: Int32
+        let server: FastCGIServer
+        let finished: DispatchSemaphore
+
+        init(maxBodyBytes: Int = 1 << 20) throws {
+            directory = try TestDirectory.make(prefix: "outpost-close")
+            path = directory + "/s.sock"
+            listenFD = try ListenSocket.open(.unix(path: path))
+            var options = FastCGIServerOptions(threads: 1)
+            options.maxBodyBytes = maxBodyBytes
+            server = FastCGIServer(listenFD: listenFD, options: options, logger: Logger(label: "test")) { request in
+                .text("answered \(request.method)")
+            }
+            finished = server.runInBackground()
+        }
+
+        func stop() {
+            server.stop()
+            _ = finished.wait(timeout: .now() + 5)
+            close(listenFD)
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    /// The request was read to its end, so the thread closes at once instead of waiting (libfcgi's
+    /// lingering close, up to 2 s) for the peer to close first: a client that keeps its end open does
+    /// not hold the thread, and the next request on a one-thread server is answered straight away.
+    @Test func aClientThatKeepsItsEndOpenAfterTheAnswerDoesNotHoldTheThread() throws {
+        let served = try OneThreadServer()
+        defer { served.stop() }
+        let first = try FastCGIRawClient.connect(toSocket: served.path)
+        defer { close(first) }
+        FastCGIRawClient.write(FastCGIRawClient.request("GET", "/"), to: first)
+        let firstAnswer = String(decoding: FastCGIRawClient.readAll(first, waitMs: 3000), as: UTF8.self)
+        #expect(firstAnswer.contains("answered GET"), "answer: \(firstAnswer.debugDescription)")
+        // `first` stays open. The second request is answered well inside libfcgi's 2 s linger.
+        let second = try FastCGIRawClient.connect(toSocket: served.path)
+        defer { close(second) }
+        FastCGIRawClient.write(FastCGIRawClient.request("POST", "/", body: Array("x".utf8)), to: second)
+        let secondAnswer = String(decoding: FastCGIRawClient.readAll(second, waitMs: 1000), as: UTF8.self)
+        #expect(secondAnswer.contains("answered POST"), "answer: \(secondAnswer.debugDescription)")
+    }
+
+    /// A body over the limit is not read: its connection keeps the lingering close, which drains the
+    /// rest, so the client still gets the whole 413 however much it sent.
+    @Test func aBodyOverTheLimitIsStillAnsweredWholeWithTheRestUnread() throws {
+        let served = try OneThreadServer(maxBodyBytes: 16)
+        defer { served.stop() }
+        let connection = try FastCGIRawClient.connect(toSocket: served.path)
+        defer { close(connection) }
+        var request = FastCGIRawClient.record(type: 1, content: [0, 1, 0, 0, 0, 0, 0, 0])
+        request += FastCGIRawClient.record(
+            type: 4,
+            content: FastCGIRawClient.param("REQUEST_METHOD", "POST") + FastCGIRawClient.param("REQUEST_URI", "/")
+                + FastCGIRawClient.param("CONTENT_LENGTH", "40000"))
+        request += FastCGIRawClient.record(type: 4, content: [])
+        for _ in 0..<4 { request += FastCGIRawClient.record(type: 5, content: [UInt8](repeating: 0x61, count: 10_000)) }
+        request += FastCGIRawClient.record(type: 5, content: [])
+        FastCGIRawClient.write(request, to: connection)
+        let answer = String(decoding: FastCGIRawClient.readAll(connection, waitMs: 3000), as: UTF8.self)
+        #expect(answer.contains("Status: 413"), "answer: \(answer.debugDescription)")
+        #expect(answer.contains("larger than the limit of 16 bytes"), "answer: \(answer.debugDescription)")
+    }
+}
