@@ -2,7 +2,6 @@
 #define OUTPOST_CFASTCGI_SHIM_H
 #include <stdio.h>
 #include <fcgiapp.h>
-/* How accept threads wait beside libfcgi (Glibc's Swift module leaves these out). */
-#include <sys/epoll.h>
+/* How a stop wakes threads waiting beside libfcgi (Glibc's Swift module leaves it out). */
 #include <sys/eventfd.h>
 #endif

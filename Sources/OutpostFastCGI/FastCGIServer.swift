@@ -17,7 +17,11 @@ public final class FastCGIServer: Sendable {
     private let handler: FastCGIHandler
     private let stopping = Atomic<Bool>(false)
     private let drainDeadline = Mutex<ContinuousClock.Instant?>(nil)
-    /// Readable from `stop()` on: wakes every waiting thread (`AcceptWaiter`).
+    /// How long an idle thread waits in one accept() before it looks at the stop flag again: the
+    /// longest an idle thread takes to leave after `stop()`.
+    static let acceptWaitMs = 100
+    /// Readable from `stop()` on: wakes every thread waiting on a kept connection or in a backoff pause
+    /// (`AcceptWaiter`).
     private let wakeFD: Int32
     /// Live counters for the status page.
     public let stats: FastCGIStats
@@ -42,9 +46,11 @@ public final class FastCGIServer: Sendable {
 
     /// Serves until `stop()` is called and every in-flight request has finished.
     public func run() {
-        // Threads wait in `AcceptWaiter`, so accept() itself must never block. (The flag is on the
-        // socket all worker processes share; they all accept this way.)
-        _ = fcntl(listenFD, F_SETFL, fcntl(listenFD, F_GETFL) | O_NONBLOCK)
+        // Idle threads wait inside accept(), as php-fpm's children do: one connection wakes one of
+        // them, in the order they began to wait, across every worker process. No signal is needed to
+        // stop them: accept() gives up after `acceptWaitMs`, and the thread then sees the stop. (Both
+        // settings are on the socket all worker processes share; they all accept this way.)
+        ListenSocket.waitInAccept(listenFD, timeoutMs: Self.acceptWaitMs)
         let group = DispatchGroup()
         for index in 0..<max(1, options.threads) {
             group.enter()
@@ -61,8 +67,8 @@ public final class FastCGIServer: Sendable {
         group.wait()
     }
 
-    /// Stops accepting; requests in flight finish, idle threads are woken and exit (an idle kept-alive
-    /// connection is closed). With `answeringQueued`, connections already waiting in the listen queue
+    /// Stops accepting; requests in flight finish, idle threads leave (within `acceptWaitMs` for one
+    /// waiting in accept(); at once for one waiting on an idle kept-alive connection, which is closed). With `answeringQueued`, connections already waiting in the listen queue
     /// are answered first (until `deadline`): the full stop, where nobody else will take them. A
     /// connection a thread has accepted is always answered. Never touches the listen socket, which
     /// other worker processes share. Safe from any thread.
@@ -91,7 +97,7 @@ public final class FastCGIServer: Sendable {
         }
         FCGX_InitRequest(request, listenFD, FCGI_FAIL_ACCEPT_ON_INTR)
         let executor = AcceptThreadExecutor()
-        let waiter = AcceptWaiter(listenFD: listenFD, wakeFD: wakeFD)
+        let waiter = AcceptWaiter(wakeFD: wakeFD)
         var loop: HandlerLoop?
         defer { loop?.close(cancelling: false) }
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
@@ -107,15 +113,13 @@ public final class FastCGIServer: Sendable {
             }
             let accepted = FCGX_Accept_r(request)
             if accepted < 0 {
-                // EAGAIN: no connection is waiting (the listen socket does not block). EINTR, or a peer
-                // that went away: accept again. Anything else (the socket is unusable) backs off and
-                // is logged, so it never spins.
+                // EAGAIN: no connection came within the accept wait. EINTR, or a peer that went away:
+                // accept again. Anything else (the socket is unusable) backs off and is logged, so it
+                // never spins.
                 let code = -accepted
-                if code == EAGAIN || code == EWOULDBLOCK {
-                    waiter.waitForConnection()
+                if isStopping || code == EAGAIN || code == EWOULDBLOCK || code == EINTR || code == ECONNABORTED {
                     continue
                 }
-                if isStopping || code == EINTR || code == ECONNABORTED { continue }
                 stats.acceptFailed()
                 waiter.pause(milliseconds: backoff.failed(code: code, logger: logger))
                 continue
