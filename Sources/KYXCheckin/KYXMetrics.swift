@@ -14,7 +14,8 @@ public final class KYXMetrics: Sendable {
     private let families: [FamilyCounters]
     /// Every family's swift-metrics handles, made at the first count.
     private let recorders: OnceReference<FamilyRecorders>
-    private let routes = Mutex([String: RouteSamples]())
+    /// Every request records its time here, from every accept thread: a lock that sleeps, never spins.
+    private let routes = SleepingLock([String: RouteSamples]())
     private let factory: (any MetricsFactory)?
 
     /// Where metrics are recorded: the factory given at init, else the process's swift-metrics.

@@ -1,5 +1,4 @@
 import Outpost
-import Synchronization
 
 /// The worker's `AppSettings`, read from an `Env`'s vars and secrets once and reused for every request
 /// handed the same vars and secrets (the runtime builds one `Env` per process, so this is once per
@@ -11,17 +10,18 @@ final class SettingsMemo: Sendable {
         let settings: AppSettings
     }
 
-    private let entry = Mutex<Entry?>(nil)
+    /// Read by every request from every accept thread: shared reads, no waiting on one another.
+    private let entry = ReadWriteLocked<Entry?>(nil)
 
     /// The settings of `env`: the kept ones when `env` has the same vars and secrets, else read now (and kept).
     func settings(for env: Env) -> AppSettings {
-        let kept = entry.withLock { entry -> AppSettings? in
+        let kept = entry.read { entry -> AppSettings? in
             guard let entry, entry.vars == env.vars, entry.secrets == env.secrets else { return nil }
             return entry.settings
         }
         if let kept { return kept }
         let settings = AppSettings(env: env)
-        entry.withLock { $0 = Entry(vars: env.vars, secrets: env.secrets, settings: settings) }
+        entry.write { $0 = Entry(vars: env.vars, secrets: env.secrets, settings: settings) }
         return settings
     }
 }

@@ -48,29 +48,15 @@ public final class D1Engine: D1Storage {
     /// The database file.
     public let path: String
     private let database: SQLiteDatabase
-    private let state: Mutex<State>
+    /// The writer's `last_insert_rowid` after the latest commit (what reads report as `last_row_id`).
+    /// Atomics, not a lock: every response reads them, from every accept thread.
+    private let lastRowID = Atomic<Int64>(0)
+    /// Commits made through this engine, counted from the microseconds since 1970 it opened at (so a
+    /// later engine's bookmarks sort after an earlier one's).
+    private let commits: Atomic<UInt64>
     /// SQL texts found to write (or to be more than one read-only statement), classified once: they go
     /// straight to the writer instead of being prepared on a reader first.
     private let writes = D1WriteClassifier()
-
-    private struct State {
-        var lastRowID: Int64 = 0
-        var commits: UInt64 {
-            didSet { bookmark = Self.bookmark(commits) }
-        }
-        /// `commits` as a bookmark, made once per commit rather than once per response.
-        private(set) var bookmark: String
-
-        init(commits: UInt64) {
-            self.commits = commits
-            bookmark = Self.bookmark(commits)
-        }
-
-        static func bookmark(_ commits: UInt64) -> String {
-            let hex = String(commits, radix: 16)
-            return String(repeating: "0", count: max(0, 16 - hex.count)) + hex
-        }
-    }
 
     /// The file of database `localName` under `stateDirectory`: `<stateDirectory>/d1/<localName>.sqlite`.
     public static func path(stateDirectory: String, localName: String) -> String {
@@ -88,7 +74,7 @@ public final class D1Engine: D1Storage {
             connection.setAuthorizer(D1Authorizer())
         }
         let start = UInt64(max(0, Date().timeIntervalSince1970 * 1_000_000))
-        state = Mutex(State(commits: start))
+        commits = Atomic(start)
     }
 
     /// Runs `queries` as one transaction (see `D1Storage`). The session token is ignored: there is one
@@ -128,7 +114,18 @@ public final class D1Engine: D1Storage {
 
     /// The bookmark of the latest commit made through this engine (16 hex digits, ordered as strings).
     public var bookmark: String {
-        state.withLock { $0.bookmark }
+        Self.bookmark(commits.load(ordering: .acquiring))
+    }
+
+    /// `commits` as 16 lowercase hex digits (so bookmarks order as strings).
+    static func bookmark(_ commits: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: commits >> (4 * UInt64(15 - index))) & 0xF
+                buffer[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            }
+            return 16
+        }
     }
 
     // MARK: - Running
@@ -153,7 +150,7 @@ public final class D1Engine: D1Storage {
                 let size = try committedSize(connection, authorizer)
                 let meta = D1Meta(
                     servedBy: Self.servedBy, duration: duration, changes: 0,
-                    lastRowID: Int(state.withLock { $0.lastRowID }), changedDB: false, sizeAfter: size,
+                    lastRowID: Int(lastRowID.load(ordering: .acquiring)), changedDB: false, sizeAfter: size,
                     rowsRead: outcome.rowsRead, rowsWritten: 0)
                 return D1QueryResult(columns: outcome.columns, rows: outcome.rows, meta: meta)
             }
@@ -182,10 +179,8 @@ public final class D1Engine: D1Storage {
                 // the write lock), so the last size is the size at the new data version.
                 if let version = connection.dataVersion { connection.sizeCache = (version, size) }
                 let lastRowID = connection.lastInsertRowID
-                state.withLock {
-                    $0.lastRowID = lastRowID
-                    $0.commits += 1
-                }
+                self.lastRowID.store(lastRowID, ordering: .releasing)
+                commits.add(1, ordering: .releasing)
                 return results
             } catch {
                 try? trusted(authorizer) { () throws(SQLiteError) in try connection.execute("ROLLBACK") }
