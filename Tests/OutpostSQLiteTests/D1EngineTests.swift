@@ -460,3 +460,42 @@ import Testing
         #expect(try await temp.db.prepare("SELECT length(?) AS n").bind(fits).first(column: "n") == 1_048_576)
     }
 }
+
+/// The bookmark and `last_row_id` every response carries, read without a lock by every thread.
+@Suite struct D1EngineBookmarkTests {
+    @Test func everyCommitMovesTheBookmarkForwardAndReadsReportTheLatest() async throws {
+        let temp = try TemporaryD1()
+        let engine = temp.engine
+        _ = try engine.run([D1Query(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER)")])
+        var previous = engine.bookmark
+        for n in 1...20 {
+            let written = try engine.run([D1Query(sql: "INSERT INTO t (n) VALUES (?)", params: [.integer(Int64(n))])])
+            let bookmark = try #require(written.bookmark)
+            #expect(bookmark.utf8.count == 16 && bookmark.allSatisfy(\.isHexDigit) && bookmark == bookmark.lowercased())
+            #expect(bookmark > previous, "commit \(n): \(bookmark) after \(previous)")
+            previous = bookmark
+            let read = try await engine.execute([D1Query(sql: "SELECT COUNT(*) FROM t")], sessionToken: nil)
+            #expect(read.bookmark == bookmark)
+            #expect(read.results.first?.meta.lastRowID == n)
+        }
+    }
+
+    @Test func concurrentWritersAndReadersSeeEveryCommitCounted() async throws {
+        let temp = try TemporaryD1()
+        let engine = temp.engine
+        _ = try engine.run([D1Query(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY)")])
+        let start = UInt64(engine.bookmark, radix: 16)!
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    for _ in 0..<25 {
+                        _ = try await engine.execute([D1Query(sql: "INSERT INTO t DEFAULT VALUES")], sessionToken: nil)
+                        _ = try await engine.execute([D1Query(sql: "SELECT id FROM t LIMIT 1")], sessionToken: nil)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(UInt64(engine.bookmark, radix: 16)! == start + 100, "one step per commit")
+    }
+}
