@@ -234,56 +234,60 @@ struct JSONParser {
     }
 }
 
-/// Writes JSON the way `JSON.stringify` does (compact, shortest round-trip numbers, non-finite as `null`).
+/// Writes JSON the way `JSON.stringify` does (compact, shortest round-trip numbers, non-finite as `null`),
+/// as UTF-8 bytes appended to one buffer (a response body is bytes; appending to a `String` piece by
+/// piece cost more than the storage calls of a flagship route).
 enum JSONSerializer {
-    static func write(_ value: JSONValue, into out: inout String) {
+    static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .number(let number): out += format(number)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: flag ? "true".utf8 : "false".utf8)
+        case .number(let number): out.append(contentsOf: format(number).utf8)
         case .string(let string): writeString(string, into: &out)
         case .array(let elements):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (position, element) in elements.enumerated() {
-                if position > 0 { out += "," }
+                if position > 0 { out.append(UInt8(ascii: ",")) }
                 write(element, into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             var first = true
             for (key, member) in object {
-                if !first { out += "," }
+                if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 writeString(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 write(member, into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writePretty(_ value: JSONValue, indent: String, into out: inout String) {
+    static func writePretty(_ value: JSONValue, indent: String, into out: inout [UInt8]) {
         let inner = indent + "  "
         switch value {
         case .array(let elements) where !elements.isEmpty:
-            out += "[\n"
+            out.append(contentsOf: "[\n".utf8)
             for (index, element) in elements.enumerated() {
-                out += inner
+                out.append(contentsOf: inner.utf8)
                 writePretty(element, indent: inner, into: &out)
-                out += index == elements.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: index == elements.count - 1 ? "\n".utf8 : ",\n".utf8)
             }
-            out += indent + "]"
+            out.append(contentsOf: indent.utf8)
+            out.append(UInt8(ascii: "]"))
         case .object(let object) where !object.isEmpty:
-            out += "{\n"
+            out.append(contentsOf: "{\n".utf8)
             for (index, member) in object.enumerated() {
-                out += inner
+                out.append(contentsOf: inner.utf8)
                 writeString(member.key, into: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 writePretty(member.value, indent: inner, into: &out)
-                out += index == object.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: index == object.count - 1 ? "\n".utf8 : ",\n".utf8)
             }
-            out += indent + "}"
+            out.append(contentsOf: indent.utf8)
+            out.append(UInt8(ascii: "}"))
         default:
             write(value, into: &out)
         }
@@ -315,33 +319,33 @@ enum JSONSerializer {
         return text
     }
 
-    static func writeString(_ string: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escape: copied whole instead of scalar by scalar.
+    static func writeString(_ string: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied whole instead of byte by byte.
         if !string.utf8.contains(where: needsEscape) {
-            out += string
-            out += "\""
+            out.append(contentsOf: string.utf8)
+            out.append(UInt8(ascii: "\""))
             return
         }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        // Only ASCII bytes are escaped; the bytes of a multi-byte character (all 0x80 or above) are copied.
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case 0x08: out.append(contentsOf: "\\b".utf8)
+            case 0x0C: out.append(contentsOf: "\\f".utf8)
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                out.append(contentsOf: "\\u".utf8)
+                out.append(contentsOf: String(repeating: "0", count: 4 - hex.count).utf8)
+                out.append(contentsOf: hex.utf8)
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Whether a UTF-8 byte is (the start of) a character JSON escapes: `"`, `\\` or a control character.

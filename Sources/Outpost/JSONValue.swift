@@ -32,16 +32,22 @@ public enum JSONValue: Sendable, Equatable, Hashable {
 
     /// Compact JSON text. JS equivalent: `JSON.stringify(value)`.
     public var serialized: String {
-        var out = ""
+        String(decoding: serializedBytes, as: UTF8.self)
+    }
+
+    /// Compact JSON text as UTF-8 bytes (a response body). JS equivalent: `JSON.stringify(value)`, encoded.
+    package var serializedBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
         JSONSerializer.write(self, into: &out)
         return out
     }
 
     /// JSON text indented by two spaces. JS equivalent: `JSON.stringify(value, null, 2)`.
     public var prettyPrinted: String {
-        var out = ""
+        var out: [UInt8] = []
         JSONSerializer.writePretty(self, indent: "", into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decodes this value into a `Decodable` type.

@@ -60,7 +60,7 @@ public struct Response: Sendable {
     public static func json(_ value: JSONValue, status: Int = 200, headers: Headers = Headers()) -> Response {
         var all = headers
         if !all.has("content-type") { all.set("Content-Type", "application/json") }
-        return Response(status: status, headers: all, body: .bytes(Array(value.serialized.utf8)))
+        return Response(status: status, headers: all, body: .bytes(value.serializedBytes))
     }
 
     /// An `application/json` response of any `Encodable` value.

@@ -23,6 +23,21 @@ struct JSONValueTests {
         #expect(JSONValue.string("line\nquote\"tab\t\u{01}").serialized == #""line\nquote\"tab\t\u0001""#)
     }
 
+    /// As `JSON.stringify`: the five short escapes, `\u00xx` (lowercase) for the other control characters,
+    /// every other character (multi-byte ones included) as itself; nested values compact, or indented by two.
+    @Test func everyControlCharacterIsEscapedAsJavaScriptDoes() {
+        let controls = String(decoding: Array(0x00...0x1F) as [UInt8], as: UTF8.self)
+        let expected =
+            #""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f"#
+            + #"\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f""#
+        #expect(JSONValue.string(controls).serialized == expected)
+        #expect(JSONValue.string("é😀\u{7F}/\u{2028}").serialized == "\"é😀\u{7F}/\u{2028}\"")
+        let nested: JSONValue = ["a": [1, "x\"y", ["b": .null]], "c": true]
+        #expect(nested.serialized == #"{"a":[1,"x\"y",{"b":null}],"c":true}"#)
+        #expect(nested.prettyPrinted == "{\n  \"a\": [\n    1,\n    \"x\\\"y\",\n    {\n      \"b\": null\n    }\n  ],\n  \"c\": true\n}")
+        #expect(JSONValue.array([]).prettyPrinted == "[]" && JSONValue.object([:]).prettyPrinted == "{}")
+    }
+
     @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "tru", "01", "1.", "\"\\x\"", "[1] 2", "{\"a\":1,}", "\"\u{01}\""])
     func malformedJSONIsRejected(input: String) {
         #expect(throws: JSONParseError.self) { try JSONValue(parsing: input) }
