@@ -117,9 +117,13 @@ public final class FastCGIServer: Sendable {
                 // accept again. Anything else (the socket is unusable) backs off and is logged, so it
                 // never spins.
                 let code = -accepted
-                if isStopping || code == EAGAIN || code == EWOULDBLOCK || code == EINTR || code == ECONNABORTED {
+                if code == EAGAIN || code == EWOULDBLOCK {
+                    // Normally the accept wait ran out. A process of an older build sharing the socket
+                    // may have made it non-blocking again: make it block, or this thread would spin.
+                    ListenSocket.keepWaitingInAccept(listenFD, timeoutMs: Self.acceptWaitMs)
                     continue
                 }
+                if isStopping || code == EINTR || code == ECONNABORTED { continue }
                 stats.acceptFailed()
                 waiter.pause(milliseconds: backoff.failed(code: code, logger: logger))
                 continue

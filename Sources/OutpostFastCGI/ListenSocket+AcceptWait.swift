@@ -12,4 +12,10 @@ extension ListenSocket {
         var timeout = timeval(tv_sec: timeoutMs / 1000, tv_usec: (timeoutMs % 1000) * 1000)
         _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
+
+    /// `waitInAccept` again if something made `fd` non-blocking since (checked after an accept that
+    /// found no connection: a wait that ran out, or a non-blocking socket that would make the caller spin).
+    static func keepWaitingInAccept(_ fd: Int32, timeoutMs: Int) {
+        if fcntl(fd, F_GETFL) & O_NONBLOCK != 0 { waitInAccept(fd, timeoutMs: timeoutMs) }
+    }
 }
