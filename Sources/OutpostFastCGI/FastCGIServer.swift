@@ -68,10 +68,11 @@ public final class FastCGIServer: Sendable {
     }
 
     /// Stops accepting; requests in flight finish, idle threads leave (within `acceptWaitMs` for one
-    /// waiting in accept(); at once for one waiting on an idle kept-alive connection, which is closed). With `answeringQueued`, connections already waiting in the listen queue
-    /// are answered first (until `deadline`): the full stop, where nobody else will take them. A
-    /// connection a thread has accepted is always answered. Never touches the listen socket, which
-    /// other worker processes share. Safe from any thread.
+    /// waiting in accept(); at once for one waiting on an idle kept-alive connection, which is
+    /// closed). With `answeringQueued`, connections already waiting in the listen queue are answered
+    /// first (until `deadline`): the full stop, where nobody else will take them. A connection a
+    /// thread has accepted is always answered. Never touches the listen socket, which other worker
+    /// processes share. Safe from any thread.
     public func stop(answeringQueued: Bool = false, deadline: ContinuousClock.Instant? = nil) {
         drainDeadline.withLock { $0 = answeringQueued ? (deadline ?? .now + .seconds(30)) : nil }
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
