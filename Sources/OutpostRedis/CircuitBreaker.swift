@@ -1,4 +1,4 @@
-import Synchronization
+import Outpost
 
 /// Fails calls fast while a backend is down: closed (calls go through), open (calls are refused at
 /// once), and after `probeIntervalMs` one call at a time goes through as a probe (half-open); its
@@ -30,7 +30,8 @@ final class CircuitBreaker: Sendable {
         case probing
     }
 
-    private let state = Mutex(State.closed)
+    /// Every call takes it twice, from every accept thread: a lock that sleeps, never spins.
+    private let state = SleepingLock(State.closed)
     private let probeInterval: Duration
 
     /// A closed breaker that probes every `probeIntervalMs` while open.

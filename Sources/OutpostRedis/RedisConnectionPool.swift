@@ -1,4 +1,4 @@
-import Synchronization
+import Outpost
 
 /// Idle connections to one endpoint. A caller takes one (opening it when none is idle), uses it on
 /// its own thread, and gives it back; so there are at most as many connections as threads using
@@ -15,7 +15,8 @@ final class RedisConnectionPool: Sendable {
     let endpoint: RedisEndpoint
     let connectTimeoutMs: Int
     let commandTimeoutMs: Int
-    private let idle = Mutex(Idle())
+    /// Every call takes it twice, from every accept thread: a lock that sleeps, never spins.
+    private let idle = SleepingLock(Idle())
 
     /// A pool for `endpoint` with the given timeouts.
     init(endpoint: RedisEndpoint, connectTimeoutMs: Int, commandTimeoutMs: Int) {
