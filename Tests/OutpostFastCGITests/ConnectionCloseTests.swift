@@ -8,39 +8,11 @@ import Testing
 
 /// How a connection nginx does not keep is closed after its answer.
 struct ConnectionCloseTests {
-    /// A server of one thread answering "answered", on a socket in a new directory.
-    private struct OneThreadServer {
-        let directory: String
-        let path: String
-        let listenFD: Int32
-        let server: FastCGIServer
-        let finished: DispatchSemaphore
-
-        init(maxBodyBytes: Int = 1 << 20) throws {
-            directory = try TestDirectory.make(prefix: "outpost-close")
-            path = directory + "/s.sock"
-            listenFD = try ListenSocket.open(.unix(path: path))
-            var options = FastCGIServerOptions(threads: 1)
-            options.maxBodyBytes = maxBodyBytes
-            server = FastCGIServer(listenFD: listenFD, options: options, logger: Logger(label: "test")) { request in
-                .text("answered \(request.method)")
-            }
-            finished = server.runInBackground()
-        }
-
-        func stop() {
-            server.stop()
-            _ = finished.wait(timeout: .now() + 5)
-            close(listenFD)
-            try? FileManager.default.removeItem(atPath: directory)
-        }
-    }
-
     /// The request was read to its end, so the thread closes at once instead of waiting (libfcgi's
     /// lingering close, up to 2 s) for the peer to close first: a client that keeps its end open does
     /// not hold the thread, and the next request on a one-thread server is answered straight away.
     @Test func aClientThatKeepsItsEndOpenAfterTheAnswerDoesNotHoldTheThread() throws {
-        let served = try OneThreadServer()
+        let served = try BackgroundServer()
         defer { served.stop() }
         let first = try FastCGIRawClient.connect(toSocket: served.path)
         defer { close(first) }
@@ -58,7 +30,7 @@ struct ConnectionCloseTests {
     /// A body over the limit is not read: its connection keeps the lingering close, which drains the
     /// rest, so the client still gets the whole 413 however much it sent.
     @Test func aBodyOverTheLimitIsStillAnsweredWholeWithTheRestUnread() throws {
-        let served = try OneThreadServer(maxBodyBytes: 16)
+        let served = try BackgroundServer(maxBodyBytes: 16)
         defer { served.stop() }
         let connection = try FastCGIRawClient.connect(toSocket: served.path)
         defer { close(connection) }

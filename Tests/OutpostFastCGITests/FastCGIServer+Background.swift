@@ -1,5 +1,9 @@
 import Foundation
+import Glibc
+import Logging
+import Outpost
 import OutpostFastCGI
+import OutpostTestSupport
 
 extension FastCGIServer {
     /// Runs the server on a thread of its own; the semaphore is signalled once `run()` has returned.
@@ -10,5 +14,40 @@ extension FastCGIServer {
             finished.signal()
         }
         return finished
+    }
+}
+
+/// A server of `threads` threads answering "answered METHOD", on a socket in a new directory, run in the
+/// background until `stop()`.
+final class BackgroundServer {
+    let directory: String
+    let path: String
+    let listenFD: Int32
+    let server: FastCGIServer
+    private let finished: DispatchSemaphore
+    private var hasFinished = false
+
+    init(threads: Int = 1, maxBodyBytes: Int = 1 << 20) throws {
+        directory = try TestDirectory.make(prefix: "outpost-fcgi")
+        path = directory + "/s.sock"
+        listenFD = try ListenSocket.open(.unix(path: path))
+        var options = FastCGIServerOptions(threads: threads)
+        options.maxBodyBytes = maxBodyBytes
+        server = FastCGIServer(listenFD: listenFD, options: options, logger: Logger(label: "test")) { request in
+            .text("answered \(request.method)")
+        }
+        finished = server.runInBackground()
+    }
+
+    /// Stops the server, waits up to `seconds` for `run()` to return, and removes the directory (once);
+    /// whether `run()` returned.
+    @discardableResult
+    func stop(waitingSeconds seconds: Int = 5) -> Bool {
+        guard !hasFinished else { return true }
+        server.stop()
+        hasFinished = finished.wait(timeout: .now() + .seconds(seconds)) == .success
+        close(listenFD)
+        try? FileManager.default.removeItem(atPath: directory)
+        return hasFinished
     }
 }
