@@ -12,24 +12,32 @@ final class PasswordHashPool: @unchecked Sendable {
     /// Verifications that may wait for a thread.
     let queueLimit: Int
     private let idleSeconds: Double
+    private let verifier: @Sendable (_ password: String, _ stored: String) -> Bool
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> @Sendable () -> Void] = []
     private var admitted = 0
     private var running = 0
 
-    /// A pool of `threads` hashing threads with room for `queueLimit` waiting verifications.
-    init(threads: Int = 1, queueLimit: Int = 2, idleSeconds: Double = 30) {
+    /// A pool of `threads` hashing threads with room for `queueLimit` waiting verifications, each
+    /// checked by `verifier` (`PasswordHasher.verify`).
+    init(
+        threads: Int = 1, queueLimit: Int = 2, idleSeconds: Double = 30,
+        verifier: @escaping @Sendable (_ password: String, _ stored: String) -> Bool = {
+            PasswordHasher.verify($0, against: $1)
+        }
+    ) {
         self.threads = max(1, threads)
         self.queueLimit = max(0, queueLimit)
         self.idleSeconds = idleSeconds
+        self.verifier = verifier
     }
 
     /// Whether `password` matches `stored`, computed on a pool thread; `nil` when the pool is full.
     func verify(_ password: String, against stored: String) async -> Bool? {
         guard admit() else { return nil }
         return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            enqueue {
-                let matches = PasswordHasher.verify(password, against: stored)
+            enqueue { [verifier] in
+                let matches = verifier(password, stored)
                 return { continuation.resume(returning: matches) }
             }
         }
