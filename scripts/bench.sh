@@ -12,7 +12,7 @@
 #   scripts/bench.sh -p 1            # Outpost worker processes, each with -t threads (default: cores)
 #                                    # (the backend-CPU target is also measured at the C responder's own
 #                                    # layout, one process of -t threads: target `outpost1`)
-#   scripts/bench.sh -P 2            # with keep-conn on: processes, with connections / P threads each (default 1)
+#   scripts/bench.sh -P 2            # with keep-conn on: processes, each keeping connections / P (default 1)
 #   scripts/bench.sh -c "64" -C "256" # connection counts with keep-conn off (-c) and on (-C)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -97,18 +97,21 @@ scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$CONNS" --only static,php
   --extra kvredis=unix:"$SOCKR" --extra-cmd kvredis="$BIN serve ${cfgr[*]} --listen unix:$SOCKR --threads $THREADS --processes $PROCS" \
   --extra-path kvredis="/kv-get?k=greeting"
 echo
-echo "## keep-conn on: C libfcgi with $THREADS threads (pinned threads stall), Outpost with accept threads for every connection"
-# The configuration `nginx-site --keep-conn` writes: processes × threads ≥ the connections nginx may open,
-# and the upstream's `keepalive` and `max_conns` both that many (so nginx never pins more connections than
-# there are threads). Each connection count gets its own run: threads per process = connections / processes.
-# One process (-P 1, the default) gave the best figures on 2 cores: at 256 connections 256 × 1 threads
-# measured 31k req/s with p99 12 ms, 128 × 2 29k with p99 12–40 ms.
+echo "## keep-conn on: C libfcgi with $THREADS threads (pinned threads stall), Outpost's kept-connection pool"
+# The layout `nginx-site --keep-conn` writes for: each process keeps connections / processes connections
+# (`kept_connections`), served by its $THREADS threads whichever has a request, and the upstream's
+# `keepalive` and `max_conns` are the connections. Each connection count gets its own run. One process
+# (-P 1, the default) gave the best figures on 2 cores (256 connections: 1 × 4 threads 38–42k req/s,
+# 2 × 4 35–36k, 2 × 8 34–35k, p99 10–12 ms). `outpostkc0` is libfcgi's own model, for contrast: no pool,
+# one accept thread per connection (kept_connections = 0, threads = connections / processes).
 for c in $KCONNS; do
-  kthreads=$(( (c + KPROCS - 1) / KPROCS ))
+  kept=$(( (c + KPROCS - 1) / KPROCS ))
   scripts/bench/peers.sh -r "$REPEAT" -d "$DURATION" -c "$c" -k on -K "$c" -M "$c" --only c4,php4 --no-install \
     --port 18180 --csv "$W/on.csv" \
     --extra outpostkc=unix:"$SOCK64" \
-    --extra-cmd outpostkc="$BIN serve ${cfg[*]} --listen unix:$SOCK64 --threads $kthreads --processes $KPROCS"
+    --extra-cmd outpostkc="$BIN serve ${cfg[*]} --listen unix:$SOCK64 --threads $THREADS --processes $KPROCS --kept-connections $kept" \
+    --extra outpostkc0=unix:"$SOCK64-0" \
+    --extra-cmd outpostkc0="$BIN serve ${cfg[*]} --listen unix:$SOCK64-0 --threads $kept --processes $KPROCS --kept-connections 0"
 done
 
 python3 - "$W/off.csv" "$W/on.csv" "$KCONNS" "$KPROCS" "$THREADS" "$PROCS" <<'PY'
@@ -159,11 +162,14 @@ line("KV-get on Redis (unix socket) req/s @64 / hello", ratio(med("kvredis", 64,
      lambda v: v >= 0.7)
 line("KV-get req/s @64 / php-fpm + PDO SQLite", ratio(kv, pdo), "≥ 2.50", lambda v: v >= 2.5)
 for c in KEEP_CONNS:
-    threads = f"{-(-c // KEEP_PROCS)} threads × {KEEP_PROCS}"
+    threads = f"{KEEP_PROCS} × {THREADS} threads, keeping {-(-c // KEEP_PROCS)} each"
     line(f"keep-conn on @{c}: Outpost ({threads}) / php-fpm req/s",
          ratio(med("outpostkc", c, "req_per_s"), med("php4", c, "req_per_s", "on")), "≥ 1.50", lambda v: v >= 1.5)
     line(f"keep-conn on @{c}: Outpost ({threads}) p99 ms", med("outpostkc", c, "p99_ms"), "≤ 20",
          lambda v: v <= 20)
+    print(f"| keep-conn on @{c}: Outpost without the pool ({-(-c // KEEP_PROCS)} threads × {KEEP_PROCS}) / php-fpm "
+          f"req/s, p99 ms, for contrast | {ratio(med('outpostkc0', c, 'req_per_s'), med('php4', c, 'req_per_s', 'on'))[0]:.2f}, "
+          f"{med('outpostkc0', c, 'p99_ms')[0]:.2f} | (a thread per connection) | |")
     print(f"| keep-conn on @{c}: C libfcgi (4 threads) p99 ms, for contrast | "
           f"{med('c4', c, 'p99_ms', 'on')[0]:.2f} | (pinned threads) | |")
 if NOISY:

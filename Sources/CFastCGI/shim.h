@@ -2,6 +2,8 @@
 #define OUTPOST_CFASTCGI_SHIM_H
 #include <stdio.h>
 #include <fcgiapp.h>
-/* How a stop wakes threads waiting beside libfcgi (Glibc's Swift module leaves it out). */
+/* How a stop wakes threads waiting beside libfcgi, and where kept connections wait between requests
+   (Glibc's Swift module leaves these out). */
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #endif

@@ -62,7 +62,8 @@ enum ConfigSchema {
 
     /// Keys of `[outpost]`.
     static let outpost: Set<String> = [
-        "listen", "socket_mode", "socket_group", "backlog", "threads", "processes", "ready_timeout_ms",
+        "listen", "socket_mode", "socket_group", "backlog", "threads", "processes", "kept_connections",
+        "ready_timeout_ms",
         "trusted_proxies", "max_body_bytes", "request_timeout_ms",
         "shutdown_timeout_ms", "slowlog_ms", "state_dir", "status_path", "colo", "crons", "dev_port",
     ]

@@ -25,6 +25,7 @@ extension OutpostSettings {
         case "backlog": backlog = try field.integer(in: 1...65535)
         case "threads": threads = try field.integer(in: 1...1024)
         case "processes": processes = try field.integer(in: 1...256)
+        case "kept_connections": keptConnections = try field.integer(in: 0...65536)
         case "ready_timeout_ms": readyTimeoutMs = try field.integer(in: 1...600_000)
         case "trusted_proxies": trustedProxies = try Self.trustedProxies(field)
         case "max_body_bytes": maxBodyBytes = try field.integer(in: 1...Int.max)

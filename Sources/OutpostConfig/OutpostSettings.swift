@@ -13,6 +13,11 @@ public struct OutpostSettings: Sendable, Equatable {
     /// `processes`: worker processes accepting on the socket (`nil`: one per core), each with
     /// `threads`; a crash costs one process's requests only (php-fpm's pool of children).
     public var processes: Int?
+    /// `kept_connections`: with nginx's `fastcgi_keep_conn on`, the connections one worker process keeps
+    /// open, parked between requests and served by whichever of `threads` more threads is free (the
+    /// accept threads answer each new connection's first request); 0: each kept connection holds an
+    /// accept thread, libfcgi's own model.
+    public var keptConnections: Int = 256
     /// `ready_timeout_ms`: how long a new worker process (a start, a replacement, a reload's new binary)
     /// may take to initialise before it is given up on.
     public var readyTimeoutMs: Int = 10_000

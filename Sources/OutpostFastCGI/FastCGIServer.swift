@@ -9,7 +9,9 @@ import Synchronization
 public typealias FastCGIHandler = @Sendable (Request) async -> Response
 
 /// A FastCGI responder over libfcgi: N threads each accept a connection, read the request, run the
-/// async handler while the thread waits, and write the response (php-fpm's `static` model).
+/// async handler while the thread waits, and write the response (php-fpm's `static` model). With
+/// `keptConnections`, a connection nginx keeps then waits in a pool (`KeptConnectionPool`) where N
+/// more threads serve whichever kept connection has a request.
 public final class FastCGIServer: Sendable {
     private let listenFD: Int32
     private let options: FastCGIServerOptions
@@ -35,7 +37,7 @@ public final class FastCGIServer: Sendable {
         self.options = options
         self.logger = logger
         self.handler = handler
-        self.stats = stats ?? FastCGIStats(threads: max(1, options.threads))
+        self.stats = stats ?? FastCGIStats(threads: options.totalThreads)
         wakeFD = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
         FastCGILibrary.initialize()
     }
@@ -51,25 +53,48 @@ public final class FastCGIServer: Sendable {
         // stop them: accept() gives up after `acceptWaitMs`, and the thread then sees the stop. (Both
         // settings are on the socket all worker processes share; they all accept this way.)
         ListenSocket.waitInAccept(listenFD, timeoutMs: Self.acceptWaitMs)
+        let threads = max(1, options.threads)
+        let pool = keptConnectionPool()
         let group = DispatchGroup()
-        for index in 0..<max(1, options.threads) {
-            group.enter()
-            let thread = Thread { [self] in
-                // This thread runs its request's handler to completion: storage calls block it inline.
-                StorageExecutor.allowBlockingOnCurrentThread()
-                acceptLoop()
-                group.leave()
-            }
-            thread.name = "fastcgi-\(index)"
-            thread.stackSize = 1 << 20
-            thread.start()
+        for index in 0..<threads {
+            // Accept threads answer each new connection's first request (every request, when nginx
+            // keeps no connection); with a pool, as many threads again serve the kept connections.
+            start("fastcgi-\(index)", in: group) { $0.acceptLoop(handingKeptConnectionsTo: pool) }
+            if let pool { start("fastcgi-kept-\(index)", in: group) { $0.servingLoop(pool) } }
         }
         group.wait()
+        pool?.closeAll()
+    }
+
+    /// The pool of kept connections `kept_connections` asks for, `nil` without one.
+    private func keptConnectionPool() -> KeptConnectionPool? {
+        guard options.keptConnections > 0 else { return nil }
+        guard let pool = KeptConnectionPool(capacity: options.keptConnections, wakeFD: wakeFD, stats: stats) else {
+            logger.error(
+                "cannot create the kept connections' epoll set: each kept connection holds a thread",
+                metadata: ["errno": "\(errno)"])
+            return nil
+        }
+        return pool
+    }
+
+    private func start(_ name: String, in group: DispatchGroup, _ body: @escaping @Sendable (FastCGIServer) -> Void) {
+        group.enter()
+        let thread = Thread { [self] in
+            // This thread runs its request's handler to completion: storage calls block it inline.
+            StorageExecutor.allowBlockingOnCurrentThread()
+            body(self)
+            group.leave()
+        }
+        thread.name = name
+        thread.stackSize = 1 << 20
+        thread.start()
     }
 
     /// Stops accepting; requests in flight finish, idle threads leave (within `acceptWaitMs` for one
     /// waiting in accept(); at once for one waiting on an idle kept-alive connection, which is
-    /// closed). With `answeringQueued`, connections already waiting in the listen queue are answered
+    /// closed, as are the idle connections in the pool once its threads have answered what had
+    /// already arrived). With `answeringQueued`, connections already waiting in the listen queue are answered
     /// first (until `deadline`): the full stop, where nobody else will take them. A connection a
     /// thread has accepted is always answered. Never touches the listen socket, which other worker
     /// processes share. Safe from any thread.
@@ -90,7 +115,9 @@ public final class FastCGIServer: Sendable {
         return !AcceptQueue.hasWaitingConnection(listenFD)
     }
 
-    private func acceptLoop() {
+    /// Accepts connections and serves their requests; a connection nginx keeps goes to `pool` after
+    /// its first request, if there is one with room (else this thread waits for its next request).
+    private func acceptLoop(handingKeptConnectionsTo pool: KeptConnectionPool?) {
         let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
         defer {
             FCGX_Free(request, 1)
@@ -134,7 +161,46 @@ public final class FastCGIServer: Sendable {
             serve(request, executor: executor, loop: &loop, scratch: &scratch)
             RequestFinisher.finish(request)
             stats.finished()
+            if let pool, request.pointee.ipcFd >= 0, !isStopping { _ = pool.adopt(from: request) }
         }
+    }
+
+    /// Serves the requests of `pool`'s connections until the stop, then what is already readable.
+    private func servingLoop(_ pool: KeptConnectionPool) {
+        let executor = AcceptThreadExecutor()
+        var loop: HandlerLoop?
+        defer { loop?.close(cancelling: false) }
+        var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+        // Once stopped, the wake-up is always readable (and re-queued behind any readable connection):
+        // two in a row mean no connection had a request.
+        var idleWaitsWhileStopping = 0
+        while idleWaitsWhileStopping < 2 {
+            switch pool.next(timeoutMs: isStopping ? Int32(0) : Int32(Self.acceptWaitMs)) {
+            case .readable(let slot):
+                idleWaitsWhileStopping = 0
+                serveParked(slot, from: pool, executor: executor, loop: &loop, scratch: &scratch)
+            case .wake, .timeout:
+                if isStopping { idleWaitsWhileStopping += 1 }
+            }
+        }
+    }
+
+    /// Reads and answers the request waiting on `slot`'s connection, then parks the connection again
+    /// (closed instead when nginx does not keep it, it failed, or the server is stopping).
+    private func serveParked(
+        _ slot: UnsafeMutablePointer<FCGX_Request>, from pool: KeptConnectionPool, executor: AcceptThreadExecutor,
+        loop: inout HandlerLoop?, scratch: inout [UInt8]
+    ) {
+        // Reads from the slot's connection (no listen socket: when the peer closed, it fails).
+        guard FCGX_Accept_r(slot) >= 0 else {
+            pool.close(slot)
+            return
+        }
+        stats.didAccept()
+        serve(slot, executor: executor, loop: &loop, scratch: &scratch)
+        RequestFinisher.finish(slot)
+        stats.finished()
+        if slot.pointee.ipcFd >= 0, !isStopping { pool.park(slot) } else { pool.close(slot) }
     }
 
     private func serve(

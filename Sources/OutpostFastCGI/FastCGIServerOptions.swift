@@ -13,11 +13,19 @@ public struct FastCGIServerOptions: Sendable {
     /// Peers (nginx's `REMOTE_ADDR`) whose `CF-Connecting-IP` header is believed; from anyone else it is
     /// overwritten with the peer's address.
     public var trustedProxies: [IPRange]
+    /// With nginx's `fastcgi_keep_conn on`: the connections one process keeps, parked between requests
+    /// and served by whichever of `threads` more threads is free (0: every kept connection holds an
+    /// accept thread, libfcgi's model).
+    public var keptConnections: Int
+
+    /// The threads the server runs: `threads` accept threads, and as many serving kept connections.
+    public var totalThreads: Int { max(1, threads) * (keptConnections > 0 ? 2 : 1) }
 
     /// Options with the given values.
     public init(
         threads: Int = 8, maxBodyBytes: Int = 100 << 20, requestTimeoutMs: Int = 30_000, slowlogMs: Int = 0,
-        colo: String = "LOCAL", trustedProxies: [IPRange] = []
+        colo: String = "LOCAL", trustedProxies: [IPRange] = [],
+        keptConnections: Int = 0
     ) {
         self.threads = threads
         self.maxBodyBytes = maxBodyBytes
@@ -25,5 +33,6 @@ public struct FastCGIServerOptions: Sendable {
         self.slowlogMs = slowlogMs
         self.colo = colo
         self.trustedProxies = trustedProxies
+        self.keptConnections = keptConnections
     }
 }

@@ -9,6 +9,7 @@ public final class FastCGIStats: Sendable {
     private let timeoutCount = Atomic<Int>(0)
     private let saturatedCount = Atomic<Int>(0)
     private let acceptFailureCount = Atomic<Int>(0)
+    private let keptCount = Atomic<Int>(0)
     /// Responses by status class (index 0…5), the latency histogram and its sum: atomic adds, no lock.
     private let byClass: [AtomicCount]
     private let bucketCounts: [AtomicCount]
@@ -17,10 +18,10 @@ public final class FastCGIStats: Sendable {
     public static let latencyBuckets: [Double] = [
         0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
     ]
-    /// The number of accept threads (set by the server).
+    /// The number of threads serving requests (set by the server's owner).
     public let threads: Int
 
-    /// Counters at zero for a server with `threads` accept threads.
+    /// Counters at zero for a server with `threads` threads.
     public init(threads: Int) {
         self.threads = threads
         byClass = (0..<6).map { _ in AtomicCount() }
@@ -42,6 +43,8 @@ public final class FastCGIStats: Sendable {
 
     func finished() { activeCount.subtract(1, ordering: .relaxed) }
     func acceptFailed() { acceptFailureCount.add(1, ordering: .relaxed) }
+    func keptConnectionOpened() { keptCount.add(1, ordering: .relaxed) }
+    func keptConnectionClosed() { keptCount.subtract(1, ordering: .relaxed) }
     func slow() { slowCount.add(1, ordering: .relaxed) }
     func timedOut() { timeoutCount.add(1, ordering: .relaxed) }
     func record(status: Int, duration: Duration) {
@@ -63,6 +66,8 @@ public final class FastCGIStats: Sendable {
     public var slowRequests: Int { slowCount.load(ordering: .relaxed) }
     /// Requests answered 504 by the request timeout.
     public var timeouts: Int { timeoutCount.load(ordering: .relaxed) }
+    /// Connections nginx keeps open in the kept-connection pool (parked or being served).
+    public var keptConnections: Int { keptCount.load(ordering: .relaxed) }
     /// Failed `accept()` calls (each one backed off and was logged).
     public var acceptFailures: Int { acceptFailureCount.load(ordering: .relaxed) }
     /// Times a request was accepted while every thread was busy (php-fpm's "max children reached").

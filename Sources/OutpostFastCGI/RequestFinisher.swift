@@ -28,7 +28,7 @@ enum RequestFinisher {
     }
 
     /// Whether bytes wait unread on `fd` (checked without blocking; a peer that closed has none).
-    private static func hasWaitingInput(_ fd: Int32) -> Bool {
+    static func hasWaitingInput(_ fd: Int32) -> Bool {
         var byte: UInt8 = 0
         return recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) > 0
     }

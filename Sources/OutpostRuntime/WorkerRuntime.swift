@@ -129,18 +129,23 @@ struct WorkerRuntime: Sendable {
         }
         return StatusPage(
             name: config.name ?? "outpost", startTime: Date(),
-            stats: FastCGIStats(threads: max(1, config.outpost.threads)),
+            stats: FastCGIStats(threads: serverOptions.totalThreads),
             tracker: tracker, listenFD: listenFD, registry: registry, serverMetrics: ServerMetrics(registry: registry),
             cronStats: cronStats, pool: pool)
+    }
+
+    /// The FastCGI server's settings from `[outpost]`.
+    private var serverOptions: FastCGIServerOptions {
+        FastCGIServerOptions(
+            threads: config.outpost.threads, maxBodyBytes: config.outpost.maxBodyBytes,
+            requestTimeoutMs: config.outpost.requestTimeoutMs, slowlogMs: config.outpost.slowlogMs,
+            colo: config.outpost.colo, trustedProxies: trustedProxies, keptConnections: config.outpost.keptConnections)
     }
 
     private func makeServer(listenFD: Int32, stats: FastCGIStats, status: StatusPage) -> FastCGIServer {
         return FastCGIServer(
             listenFD: listenFD,
-            options: FastCGIServerOptions(
-                threads: config.outpost.threads, maxBodyBytes: config.outpost.maxBodyBytes,
-                requestTimeoutMs: config.outpost.requestTimeoutMs, slowlogMs: config.outpost.slowlogMs,
-                colo: config.outpost.colo, trustedProxies: trustedProxies),
+            options: serverOptions,
             logger: logger, stats: stats, handler: makeHandler(status: status))
     }
 

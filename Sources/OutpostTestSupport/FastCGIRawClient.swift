@@ -50,16 +50,45 @@ public enum FastCGIRawClient {
         return received
     }
 
+    /// Reads from `fd` until a whole response has come (its END_REQUEST record), the connection
+    /// closes, or nothing comes for `waitMs`; the STDOUT content read, `nil` without an END_REQUEST.
+    /// For a kept connection, which stays open after the answer.
+    public static func readResponse(_ fd: Int32, waitMs: Int32) -> String? {
+        var received: [UInt8] = []
+        var output: [UInt8] = []
+        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        while poll(&poller, 1, waitMs) > 0 {
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count <= 0 { return nil }
+            received += chunk[..<count]
+            // Whole records: an 8-byte header (type, content and padding lengths), then the content.
+            while received.count >= 8 {
+                let length = Int(received[4]) << 8 | Int(received[5])
+                let total = 8 + length + Int(received[6])
+                guard received.count >= total else { break }
+                if received[1] == 3 { return String(decoding: output, as: UTF8.self) }
+                if received[1] == 6 { output += received[8..<(8 + length)] }
+                received.removeFirst(total)
+            }
+        }
+        return nil
+    }
+
     /// One `name`/`value` pair of a PARAMS record (both under 128 bytes).
     public static func param(_ name: String, _ value: String) -> [UInt8] {
         [UInt8(name.utf8.count), UInt8(value.utf8.count)] + Array(name.utf8) + Array(value.utf8)
     }
 
-    /// A whole request as nginx sends it: BEGIN_REQUEST (responder role), the params of `method
-    /// uri`, the end of params, then `body` in one STDIN record and the end of the body.
-    public static func request(_ method: String, _ uri: String, body: [UInt8] = []) -> [UInt8] {
+    /// A whole request as nginx sends it: BEGIN_REQUEST (responder role; FCGI_KEEP_CONN with
+    /// `keepingConnection`, nginx's `fastcgi_keep_conn on`), the params of `method uri`, the end of
+    /// params, then `body` in one STDIN record and the end of the body.
+    public static func request(
+        _ method: String, _ uri: String, body: [UInt8] = [], keepingConnection: Bool = false
+    ) -> [UInt8] {
         let params = param("REQUEST_METHOD", method) + param("REQUEST_URI", uri) + param("HTTP_HOST", "x")
-        return record(type: 1, content: [0, 1, 0, 0, 0, 0, 0, 0]) + record(type: 4, content: params)
+        let flags: UInt8 = keepingConnection ? 1 : 0
+        return record(type: 1, content: [0, 1, flags, 0, 0, 0, 0, 0]) + record(type: 4, content: params)
             + record(type: 4, content: []) + (body.isEmpty ? [] : record(type: 5, content: body))
             + record(type: 5, content: [])
     }

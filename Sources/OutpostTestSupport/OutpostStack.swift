@@ -21,7 +21,8 @@ public final class OutpostStack: @unchecked Sendable {
 
     /// Starts `serve` of `executable` with `config` (TOML text; `[outpost] listen` is set here) and an nginx
     /// rendered by the `nginx-site` generator; `files` (path → text) are written next to the config first,
-    /// e.g. an `[assets]` folder.
+    /// e.g. an `[assets]` folder. With `keepAliveConnections`, nginx keeps its connections
+    /// (`nginx-site --keep-conn`) and each worker process keeps that many (`--kept-connections`).
     public init(
         executable: String, config: String = "", threads: Int = 4, keepAliveConnections: Int? = nil,
         extraArguments: [String] = [], files: [String: String] = [:]
@@ -43,7 +44,7 @@ public final class OutpostStack: @unchecked Sendable {
             arguments: [
                 "serve", "--config", configPath, "--persist-to", directory + "/state", "--listen", "unix:" + socketPath,
                 "--threads", String(threads),
-            ] + extraArguments,
+            ] + (keepAliveConnections.map { ["--kept-connections", String($0)] } ?? []) + extraArguments,
             directory: directory, name: "serve")
         guard let nginxExecutable = NginxExecutable.find() else {
             throw TestHarnessError(NginxExecutable.missingMessage)
@@ -55,7 +56,8 @@ public final class OutpostStack: @unchecked Sendable {
         }
         // The site `dev` renders: the generator's output for this config (assets included).
         var loaded = try ConfigLoader.load(explicitPath: configPath, environment: nil, workingDirectory: directory)
-        loaded.outpost.threads = keepAliveConnections ?? threads
+        loaded.outpost.threads = threads
+        if let keepAliveConnections { loaded.outpost.keptConnections = keepAliveConnections }
         loaded.outpost.maxBodyBytes = max(loaded.outpost.maxBodyBytes, 100 << 20)
         let site = NginxSite(
             sites: [try NginxSite.Site(id: "test", config: loaded, fastcgiAddress: "unix:" + socketPath)],

@@ -94,21 +94,37 @@ struct ServeThroughNginxTests {
         }
     }
 
-    @Test func keepConnWithEnoughThreadsServesManyRequestsQuickly() throws {
-        // fastcgi_keep_conn on with an upstream keepalive pool, and threads ≥ the connections nginx keeps.
-        let stack = try OutpostStack(executable: Self.hello, threads: 16, keepAliveConnections: 8)
+    /// The statuses `clients` concurrent keep-alive clients got for `requestsEach` requests each (-1: no answer).
+    private static func statuses(port: Int, clients: Int, requestsEach: Int) -> [Int] {
         let statuses = Mutex<[Int]>([])
-        let port = stack.port
-        let started = ContinuousClock.now
-        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+        DispatchQueue.concurrentPerform(iterations: clients) { _ in
             guard let client = try? HTTPTestClient(port: port) else { return }
-            for _ in 0..<25 {
+            for _ in 0..<requestsEach {
                 let status = (try? client.request("GET", "/").status) ?? -1
                 statuses.withLock { $0.append(status) }
             }
         }
-        #expect(statuses.withLock { $0 }.count == 200)
-        #expect(statuses.withLock { $0 }.allSatisfy { $0 == 200 })
+        return statuses.withLock { $0 }
+    }
+
+    @Test func keepConnWithEnoughThreadsServesManyRequestsQuickly() throws {
+        // fastcgi_keep_conn on with an upstream keepalive pool of 8 connections per process.
+        let stack = try OutpostStack(executable: Self.hello, threads: 16, keepAliveConnections: 8)
+        let started = ContinuousClock.now
+        let all = Self.statuses(port: stack.port, clients: 8, requestsEach: 25)
+        #expect(all.count == 200)
+        #expect(all.allSatisfy { $0 == 200 })
+        #expect(ContinuousClock.now - started < .seconds(10), "requests stalled on pinned connections")
+    }
+
+    @Test func keepConnServesManyMoreConnectionsThanThreads() throws {
+        // 32 kept connections per process, 2 accept and 2 serving threads: an idle kept connection
+        // holds no thread, so nginx's 32 connections are all answered, none waits for a pinned thread.
+        let stack = try OutpostStack(executable: Self.hello, threads: 2, keepAliveConnections: 32)
+        let started = ContinuousClock.now
+        let all = Self.statuses(port: stack.port, clients: 32, requestsEach: 10)
+        #expect(all.count == 320)
+        #expect(all.allSatisfy { $0 == 200 }, "statuses: \(Dictionary(grouping: all, by: { $0 }).mapValues(\.count))")
         #expect(ContinuousClock.now - started < .seconds(10), "requests stalled on pinned connections")
     }
 

@@ -338,7 +338,7 @@ struct PoolMetricsTests {
         text.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
     }
 
-    /// The pool's accept threads, idle and active.
+    /// The pool's threads, idle and active: accept threads, and as many serving kept connections.
     private func threads(in text: String) -> Double {
         (value(#"outpost_threads{state="idle"}"#, in: text) ?? 0)
             + (value(#"outpost_threads{state="active"}"#, in: text) ?? 0)
@@ -364,7 +364,7 @@ struct PoolMetricsTests {
         for _ in 0..<8 {
             let text = try scrape(stack)
             #expect(value(served, in: text) == 40)
-            #expect(threads(in: text) == 6, "3 threads × 2 processes")
+            #expect(threads(in: text) == 12, "(3 accept + 3 serving kept connections) × 2 processes")
         }
         // A reload replaces both processes; what they counted stays in the pool's totals.
         stack.server.signal(SIGHUP)
@@ -374,7 +374,7 @@ struct PoolMetricsTests {
         for _ in 0..<4 {
             let text = try scrape(stack)
             #expect(value(served, in: text) == 50)
-            #expect(threads(in: text) == 6, "only the live processes' threads")
+            #expect(threads(in: text) == 12, "only the live processes' threads")
         }
         // The replaced processes' files are folded into the pool's retired totals by a scrape.
         let metrics = stack.directory + "/state/metrics"

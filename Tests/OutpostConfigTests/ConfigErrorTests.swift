@@ -124,6 +124,10 @@ struct ConfigErrorTests {
                 "wrangler-like.toml:2: outpost.socket_mode: socket mode 0662 lets every local user connect and send requests as if they were nginx; use 0660 with socket_group set to nginx's group (e.g. \"www-data\")"
             ),
             (
+                "[outpost]\nkept_connections = -1",
+                "wrangler-like.toml:2: outpost.kept_connections: expected an integer from 0 to 65536, found -1"
+            ),
+            (
                 "[outpost]\nprocesses = 0",
                 "wrangler-like.toml:2: outpost.processes: expected an integer from 1 to 256, found 0"
             ),

@@ -61,6 +61,7 @@ struct ConfigLoaderTests {
         socket_group = "www-data"
         backlog = 1024
         threads = 16
+        kept_connections = 64
         max_body_bytes = 1_048_576
         request_timeout_ms = 5000
         shutdown_timeout_ms = 10000
@@ -126,6 +127,7 @@ struct ConfigLoaderTests {
         outpost.socketGroup = "www-data"
         outpost.backlog = 1024
         outpost.threads = 16
+        outpost.keptConnections = 64
         outpost.maxBodyBytes = 1_048_576
         outpost.requestTimeoutMs = 5000
         outpost.shutdownTimeoutMs = 10000
@@ -147,6 +149,7 @@ struct ConfigLoaderTests {
         #expect(config.outpost.stateDir == dir + "/.outpost/state")
         #expect(config.outpost.listen == .unix(path: dir + "/.outpost/state/outpost.sock"))
         #expect(config.outpost.threads == 8)
+        #expect(config.outpost.keptConnections == 256)
         #expect(config.outpost.socketMode == 0o660)
         #expect(config.d1Databases.first?.migrationsDir == dir + "/migrations")
         #expect(config.d1Databases.first?.migrationsTable == "d1_migrations")

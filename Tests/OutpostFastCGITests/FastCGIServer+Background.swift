@@ -17,8 +17,9 @@ extension FastCGIServer {
     }
 }
 
-/// A server of `threads` threads answering "answered METHOD", on a socket in a new directory, run in the
-/// background until `stop()`.
+/// A server of `threads` threads answering "answered METHOD" (after `delay`), on a socket in a new
+/// directory, run in the background until `stop()`; with `keptConnections`, a pool of that many kept
+/// connections.
 final class BackgroundServer {
     let directory: String
     let path: String
@@ -27,14 +28,16 @@ final class BackgroundServer {
     private let finished: DispatchSemaphore
     private var hasFinished = false
 
-    init(threads: Int = 1, maxBodyBytes: Int = 1 << 20) throws {
+    init(threads: Int = 1, maxBodyBytes: Int = 1 << 20, keptConnections: Int = 0, delay: Duration = .zero) throws {
         directory = try TestDirectory.make(prefix: "outpost-fcgi")
         path = directory + "/s.sock"
         listenFD = try ListenSocket.open(.unix(path: path))
         var options = FastCGIServerOptions(threads: threads)
         options.maxBodyBytes = maxBodyBytes
+        options.keptConnections = keptConnections
         server = FastCGIServer(listenFD: listenFD, options: options, logger: Logger(label: "test")) { request in
-            .text("answered \(request.method)")
+            if delay > .zero { try? await Task.sleep(for: delay) }
+            return .text("answered \(request.method)")
         }
         finished = server.runInBackground()
     }

@@ -8,11 +8,12 @@ import OutpostTesting
 import Testing
 
 struct NginxSiteRenderingTests {
-    private func site(keepConn: Bool, threads: Int = 16, processes: Int? = 1) throws -> String {
+    private func site(keepConn: Bool, threads: Int = 16, processes: Int? = 1, kept: Int = 0) throws -> String {
         var config = WorkerConfig(file: "wrangler.toml", directory: "/tmp")
         config.outpost.maxBodyBytes = 1024
         config.outpost.threads = threads
         config.outpost.processes = processes
+        config.outpost.keptConnections = kept
         let site = try NginxSite.Site(id: "w", config: config, fastcgiAddress: "unix:/tmp/x.sock")
         return try NginxSite(sites: [site], listen: "127.0.0.1:8787", useRoutes: false, keepConn: keepConn).render()
     }
@@ -28,7 +29,17 @@ struct NginxSiteRenderingTests {
         #expect(text.contains("fastcgi_param REQUEST_URI $request_uri;"))
     }
 
-    @Test func keepConnCannotOpenMoreConnectionsThanThreads() throws {
+    @Test func keepConnCapsTheUpstreamAtTheKeptConnectionsOfEveryProcess() throws {
+        // Each of 2 processes keeps 256 connections (the default pool), whatever its thread count.
+        #expect(WorkerConfig(file: "wrangler.toml", directory: "/tmp").outpost.keptConnections == 256)
+        let text = try site(keepConn: true, threads: 4, processes: 2, kept: 256)
+        #expect(text.contains("fastcgi_keep_conn on;"))
+        #expect(text.contains("server unix:/tmp/x.sock max_conns=512;"))
+        #expect(text.contains("keepalive 512;"))
+    }
+
+    /// `kept_connections = 0`: each kept connection holds an accept thread (libfcgi's model).
+    @Test func keepConnWithoutAPoolCannotOpenMoreConnectionsThanThreads() throws {
         let text = try site(keepConn: true, threads: 6)
         #expect(text.contains("fastcgi_keep_conn on;"))
         #expect(text.contains("zone outpost_w 64k;"), "max_conns counts across nginx worker processes")

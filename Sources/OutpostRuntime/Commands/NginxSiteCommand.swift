@@ -35,8 +35,8 @@ struct NginxSiteCommand: ParsableCommand {
 
     @Flag(
         help: ArgumentHelp(
-            "fastcgi_keep_conn with an upstream pool capped at [outpost] processes × threads connections "
-                + "(extra requests get 502)."))
+            "fastcgi_keep_conn with an upstream pool capped at [outpost] processes × kept_connections "
+                + "(or × threads without kept_connections) connections (extra requests get 502)."))
     var keepConn = false
 
     func run() throws {

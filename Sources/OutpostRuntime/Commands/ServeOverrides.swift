@@ -13,6 +13,9 @@ struct ServeOverrides: ParsableArguments {
     @Option(help: "Worker processes (overrides [outpost] processes; default one per core).")
     var processes: Int?
 
+    @Option(help: "Kept connections per worker process, served by its threads (overrides [outpost] kept_connections).")
+    var keptConnections: Int?
+
     func apply(to config: inout WorkerConfig) throws {
         if let listen {
             guard let address = ListenAddress(parsing: listen, relativeTo: FileManager.default.currentDirectoryPath)
@@ -29,9 +32,16 @@ struct ServeOverrides: ParsableArguments {
             guard (1...256).contains(processes) else { throw ValidationError("--processes must be from 1 to 256") }
             config.outpost.processes = processes
         }
+        if let keptConnections {
+            guard (0...65536).contains(keptConnections) else {
+                throw ValidationError("--kept-connections must be from 0 to 65536")
+            }
+            config.outpost.keptConnections = keptConnections
+        }
     }
 
     var childArguments: [String] {
         (listen.map { ["--listen", $0] } ?? []) + (threads.map { ["--threads", String($0)] } ?? [])
+            + (keptConnections.map { ["--kept-connections", String($0)] } ?? [])
     }
 }

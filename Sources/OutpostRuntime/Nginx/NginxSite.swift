@@ -41,7 +41,8 @@ package struct NginxSite: Sendable {
     package var listen: String
     /// Whether routes pick the server (`nginx-site`); `dev` serves every path of its one worker on any host.
     package var useRoutes: Bool
-    /// `fastcgi_keep_conn on` with an upstream pool capped at `[outpost] threads` connections.
+    /// `fastcgi_keep_conn on` with an upstream pool capped at the connections the worker pool serves
+    /// (`[outpost] processes` × `kept_connections`, or × `threads` without it).
     package var keepConn: Bool
     /// Commented TLS lines for each server (production).
     package var tlsPlaceholders: Bool
@@ -156,14 +157,17 @@ package struct NginxSite: Sendable {
     private func upstream(_ site: Site, _ out: inout NginxText) {
         out.line("upstream outpost_\(site.id) {")
         if keepConn {
-            // Never more connections than accept threads: an extra one would wait un-accepted (fastcgi-nginx.md §0).
-            // Every process of the pool accepts on the address, so that is processes × threads (issue 12's sweep).
-            let threads = site.config.outpost.threads * PoolSize(config: site.config).processes
+            // Never more connections than the pool serves: with `kept_connections`, that many per process;
+            // without, one per accept thread, as an extra one would wait un-accepted (fastcgi-nginx.md §0).
+            // Every process of the pool accepts on the address, so the cap is per process × processes.
+            let settings = site.config.outpost
+            let perProcess = settings.keptConnections > 0 ? settings.keptConnections : settings.threads
+            let connections = perProcess * PoolSize(config: site.config).processes
             out.line("    zone outpost_\(site.id) 64k;")
             for address in [site.fastcgiAddress] + site.peerAddresses {
-                out.line("    server \(address) max_conns=\(threads);")
+                out.line("    server \(address) max_conns=\(connections);")
             }
-            out.line("    keepalive \(threads);")
+            out.line("    keepalive \(connections);")
         } else {
             for address in [site.fastcgiAddress] + site.peerAddresses { out.line("    server \(address);") }
         }

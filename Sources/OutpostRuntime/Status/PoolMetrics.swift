@@ -9,8 +9,9 @@ import Glibc
 /// - counters and histograms are summed over every process the pool has had, so they never go
 ///   backwards when a reload or a crash replaces a process (an exited process's figures are folded into
 ///   `retired.prom` and its file removed);
-/// - the runtime's gauges are combined over the processes alive now — threads, requests in flight and
-///   `waitUntil` tasks summed, the shared listen queue's depth the largest, the start time the earliest;
+/// - the runtime's gauges are combined over the processes alive now — threads, kept connections,
+///   requests in flight and `waitUntil` tasks summed, the shared listen queue's depth the largest, the
+///   start time the earliest;
 /// - any other gauge (a worker's own, the Redis breaker's) is one series per live process, with a `pid`
 ///   label (aggregate with `max/min/sum without (pid)` in queries and rules).
 ///
@@ -24,6 +25,7 @@ struct PoolMetrics: Sendable {
     /// Gauges of the runtime summed over the live processes.
     static let summedGauges: Set<String> = [
         "outpost_threads", "outpost_requests_in_flight", "outpost_waituntil_tasks", "outpost_max_active_threads",
+        "outpost_kept_connections",
     ]
     /// How old a process's file may be and its gauges still count as live.
     static let liveSeconds: TimeInterval = 5

@@ -15,6 +15,7 @@ struct ServerMetrics: Sendable {
     private let idleThreads: Gauge
     private let maxActive: Gauge
     private let maxThreadsReached: Counter
+    private let keptConnections: Gauge
     private let slow: Counter
     private let timedOut: Counter
     private let waitUntilRunning: Gauge
@@ -39,6 +40,9 @@ struct ServerMetrics: Sendable {
         maxThreadsReached = registry.makeCounter(
             descriptor: Self.descriptor(
                 "outpost_max_threads_reached_total", "Requests accepted while every thread was busy."))
+        keptConnections = registry.makeGauge(
+            descriptor: Self.descriptor(
+                "outpost_kept_connections", "Connections nginx keeps open in the kept-connection pool."))
         slow = registry.makeCounter(
             descriptor: Self.descriptor("outpost_slow_requests_total", "Requests slower than slowlog_ms."))
         timedOut = registry.makeCounter(
@@ -61,6 +65,7 @@ struct ServerMetrics: Sendable {
         idleThreads.set(Double(max(0, stats.threads - stats.active)))
         maxActive.set(Double(stats.maxActive))
         Self.mirror(maxThreadsReached, stats.maxThreadsReached)
+        keptConnections.set(Double(stats.keptConnections))
         Self.mirror(slow, stats.slowRequests)
         Self.mirror(timedOut, stats.timeouts)
         for (statusClass, count) in stats.responsesByClass {

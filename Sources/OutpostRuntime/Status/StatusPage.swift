@@ -72,6 +72,7 @@ struct StatusPage: Sendable {
             "total threads": .number(Double(stats.threads)),
             "max active threads": .number(Double(stats.maxActive)),
             "max threads reached": .number(Double(stats.maxThreadsReached)),
+            "kept connections": .number(Double(stats.keptConnections)),
             "slow requests": .number(Double(stats.slowRequests)),
             "timed out requests": .number(Double(stats.timeouts)),
             "responses": .object(byClass),

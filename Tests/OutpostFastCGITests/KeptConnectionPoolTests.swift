@@ -1,0 +1,102 @@
+import Foundation
+import Glibc
+import OutpostFastCGI
+import OutpostTestSupport
+import Testing
+
+/// With nginx's `fastcgi_keep_conn on`, the connections it keeps wait in one pool between requests
+/// (`kept_connections`), and whichever thread is free serves the next request on any of them.
+struct KeptConnectionPoolTests {
+    private static let keep = FastCGIRawClient.request("GET", "/", keepingConnection: true)
+
+    /// Opens a connection, sends a kept request on it and returns it with the answer.
+    private func keptConnection(to served: BackgroundServer) throws -> (fd: Int32, answer: String?) {
+        let fd = try FastCGIRawClient.connect(toSocket: served.path)
+        FastCGIRawClient.write(Self.keep, to: fd)
+        return (fd, FastCGIRawClient.readResponse(fd, waitMs: 3000))
+    }
+
+    /// One accept thread and one serving thread answer three kept connections in any order: none
+    /// holds a thread while it is idle. (Without the pool, the one thread waits on the first
+    /// connection, and the second is never answered.)
+    @Test func idleKeptConnectionsHoldNoThread() throws {
+        let served = try BackgroundServer(threads: 1, keptConnections: 4)
+        defer { served.stop() }
+        var connections: [Int32] = []
+        defer { connections.forEach { close($0) } }
+        for _ in 0..<3 {
+            let (fd, answer) = try keptConnection(to: served)
+            connections.append(fd)
+            #expect(answer?.contains("answered GET") == true, "first answer: \(String(describing: answer))")
+        }
+        for fd in connections.reversed() + connections {
+            FastCGIRawClient.write(Self.keep, to: fd)
+            let answer = FastCGIRawClient.readResponse(fd, waitMs: 3000)
+            #expect(answer?.contains("answered GET") == true, "kept answer: \(String(describing: answer))")
+        }
+    }
+
+    /// A connection past the pool's capacity stays with the accept thread that answered it, as
+    /// without a pool: it is still served.
+    @Test func aConnectionPastTheCapacityKeepsItsThread() throws {
+        let served = try BackgroundServer(threads: 2, keptConnections: 1)
+        defer { served.stop() }
+        let pooled = try keptConnection(to: served)
+        defer { close(pooled.fd) }
+        let held = try keptConnection(to: served)
+        defer { close(held.fd) }
+        #expect(pooled.answer?.contains("answered GET") == true)
+        #expect(held.answer?.contains("answered GET") == true)
+        for fd in [held.fd, pooled.fd, held.fd] {
+            FastCGIRawClient.write(Self.keep, to: fd)
+            #expect(FastCGIRawClient.readResponse(fd, waitMs: 3000)?.contains("answered GET") == true)
+        }
+    }
+
+    /// A kept connection nginx closes leaves the pool: its place goes to the next connection. (Were
+    /// the place still taken, the next connection would stay with the one accept thread, and the
+    /// one after it would never be answered.)
+    @Test func aClosedConnectionGivesUpItsPlace() throws {
+        let served = try BackgroundServer(threads: 1, keptConnections: 1)
+        defer { served.stop() }
+        let first = try keptConnection(to: served)
+        #expect(first.answer?.contains("answered GET") == true)
+        #expect(served.server.stats.keptConnections == 1)
+        close(first.fd)
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(served.server.stats.keptConnections == 0)
+        let second = try keptConnection(to: served)
+        defer { close(second.fd) }
+        #expect(second.answer?.contains("answered GET") == true)
+        let third = try keptConnection(to: served)
+        defer { close(third.fd) }
+        #expect(third.answer?.contains("answered GET") == true, "the closed connection kept its place")
+    }
+
+    /// A connection nginx does not keep (no FCGI_KEEP_CONN) is closed after its answer, pool or not.
+    @Test func aConnectionThatIsNotKeptIsClosedAfterItsAnswer() throws {
+        let served = try BackgroundServer(threads: 1, keptConnections: 4)
+        defer { served.stop() }
+        let request = FastCGIRawClient.request("GET", "/")
+        let answer = try FastCGIRawClient.send(request, toSocket: served.path, waitMs: 3000)
+        #expect(String(decoding: answer, as: UTF8.self).contains("answered GET"))
+    }
+
+    /// The stop lets a request on a pooled connection finish and be answered, closes the idle pooled
+    /// connections (nginx opens new ones elsewhere), and `run()` returns.
+    @Test func theStopAnswersTheRequestInFlightAndClosesTheIdleConnections() throws {
+        let served = try BackgroundServer(threads: 1, keptConnections: 4, delay: .milliseconds(300))
+        let busy = try keptConnection(to: served)
+        defer { close(busy.fd) }
+        let idle = try keptConnection(to: served)
+        defer { close(idle.fd) }
+        #expect(busy.answer != nil && idle.answer != nil)
+        FastCGIRawClient.write(Self.keep, to: busy.fd)
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(served.stop(), "run() did not return after the stop")
+        #expect(FastCGIRawClient.readResponse(busy.fd, waitMs: 3000)?.contains("answered GET") == true)
+        var byte: UInt8 = 0
+        var poller = pollfd(fd: idle.fd, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&poller, 1, 3000) == 1 && read(idle.fd, &byte, 1) == 0, "the idle connection was not closed")
+    }
+}
