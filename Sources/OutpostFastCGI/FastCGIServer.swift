@@ -25,6 +25,9 @@ public final class FastCGIServer: Sendable {
     /// Readable from `stop()` on: wakes every thread waiting on a kept connection or in a backoff pause
     /// (`AcceptWaiter`).
     private let wakeFD: Int32
+    /// Whether the listen socket is TCP: each accepted connection then inherits the accept wait's
+    /// receive timeout, which is taken off it (`ListenSocket.clearInheritedReceiveTimeout`).
+    private let listensOnTCP: Bool
     /// Live counters for the status page.
     public let stats: FastCGIStats
 
@@ -39,6 +42,7 @@ public final class FastCGIServer: Sendable {
         self.handler = handler
         self.stats = stats ?? FastCGIStats(threads: options.totalThreads)
         wakeFD = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
+        listensOnTCP = ListenSocket.isTCP(listenFD)
         FastCGILibrary.initialize()
     }
 
@@ -139,6 +143,7 @@ public final class FastCGIServer: Sendable {
                 if isStopping { FCGX_Free(request, 1) }
                 continue
             }
+            let isNewConnection = request.pointee.ipcFd < 0
             let accepted = FCGX_Accept_r(request)
             if accepted < 0 {
                 // EAGAIN: no connection came within the accept wait. EINTR, or a peer that went away:
@@ -157,6 +162,7 @@ public final class FastCGIServer: Sendable {
                 continue
             }
             backoff.succeeded()
+            if isNewConnection, listensOnTCP { ListenSocket.clearInheritedReceiveTimeout(request.pointee.ipcFd) }
             stats.didAccept()
             serve(request, executor: executor, loop: &loop, scratch: &scratch)
             RequestFinisher.finish(request)

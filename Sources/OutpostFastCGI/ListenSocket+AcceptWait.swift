@@ -13,6 +13,26 @@ extension ListenSocket {
         _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
+    /// Whether `fd` is a TCP socket (IPv4 or IPv6), whose connections take its options, the accept
+    /// wait's receive timeout included, when their handshake completes (unix sockets' do not).
+    static func isTCP(_ fd: Int32) -> Bool {
+        var address = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) == 0 }
+        }
+        return named && (Int32(address.ss_family) == AF_INET || Int32(address.ss_family) == AF_INET6)
+    }
+
+    /// Takes the accept wait's receive timeout off a connection accepted on a TCP socket, so a read
+    /// inside a request blocks as on a unix socket (nginx's `fastcgi_send_timeout` bounds a stall)
+    /// instead of failing after a pause of `waitInAccept`'s timeout: a slow upload that nginx passes
+    /// on as it comes would lose its body.
+    static func clearInheritedReceiveTimeout(_ connection: Int32) {
+        var none = timeval(tv_sec: 0, tv_usec: 0)
+        _ = setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &none, socklen_t(MemoryLayout<timeval>.size))
+    }
+
     /// `waitInAccept` again if something made `fd` non-blocking since (checked after an accept that
     /// found no connection: a wait that ran out, or a non-blocking socket that would make the caller spin).
     static func keepWaitingInAccept(_ fd: Int32, timeoutMs: Int) {

@@ -13,21 +13,31 @@ public enum FastCGIRawClient {
 
     /// A connection to the unix socket at `path` (the caller closes it).
     public static func connect(toSocket path: String) throws -> Int32 {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         withUnsafeMutableBytes(of: &address.sun_path) { buffer in
             buffer.copyBytes(from: path.utf8)
             buffer[path.utf8.count] = 0
         }
+        return try connect(family: AF_UNIX, to: address, named: path)
+    }
+
+    /// A TCP connection to 127.0.0.1:`port` (the caller closes it).
+    public static func connect(toPort port: Int) throws -> Int32 {
+        try connect(family: AF_INET, to: FreePort.loopback(port: port), named: "127.0.0.1:\(port)")
+    }
+
+    private static func connect<Address>(family: Int32, to address: Address, named name: String) throws -> Int32 {
+        let fd = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+        var address = address
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<Address>.size))
             }
         }
         guard connected == 0 else {
             close(fd)
-            throw TestHarnessError("cannot connect to \(path)")
+            throw TestHarnessError("cannot connect to \(name)")
         }
         return fd
     }
@@ -91,6 +101,15 @@ public enum FastCGIRawClient {
         return record(type: 1, content: [0, 1, flags, 0, 0, 0, 0, 0]) + record(type: 4, content: params)
             + record(type: 4, content: []) + (body.isEmpty ? [] : record(type: 5, content: body))
             + record(type: 5, content: [])
+    }
+
+    /// BEGIN_REQUEST (responder role), the params of `method uri` with CONTENT_LENGTH `contentLength`,
+    /// and the end of params: a request up to its body.
+    public static func head(_ method: String, _ uri: String, contentLength: Int) -> [UInt8] {
+        let params =
+            param("REQUEST_METHOD", method) + param("REQUEST_URI", uri) + param("CONTENT_LENGTH", String(contentLength))
+        return record(type: 1, content: [0, 1, 0, 0, 0, 0, 0, 0]) + record(type: 4, content: params)
+            + record(type: 4, content: [])
     }
 
     /// A FastCGI record: version 1, `type`, request id 1, `content`, no padding.

@@ -17,9 +17,9 @@ extension FastCGIServer {
     }
 }
 
-/// A server of `threads` threads answering "answered METHOD" (after `delay`), on a socket in a new
-/// directory, run in the background until `stop()`; with `keptConnections`, a pool of that many kept
-/// connections.
+/// A server of `threads` threads answering "answered METHOD, N bytes" (after `delay`), on a socket in
+/// a new directory (or on a loopback TCP port, `tcpPort`), run in the background until `stop()`; with
+/// `keptConnections`, a pool of that many kept connections.
 final class BackgroundServer {
     let directory: String
     let path: String
@@ -28,16 +28,20 @@ final class BackgroundServer {
     private let finished: DispatchSemaphore
     private var hasFinished = false
 
-    init(threads: Int = 1, maxBodyBytes: Int = 1 << 20, keptConnections: Int = 0, delay: Duration = .zero) throws {
+    init(
+        threads: Int = 1, maxBodyBytes: Int = 1 << 20, keptConnections: Int = 0, delay: Duration = .zero,
+        tcpPort: Int? = nil
+    ) throws {
         directory = try TestDirectory.make(prefix: "outpost-fcgi")
         path = directory + "/s.sock"
-        listenFD = try ListenSocket.open(.unix(path: path))
+        listenFD = try ListenSocket.open(tcpPort.map { .tcp(host: "127.0.0.1", port: $0) } ?? .unix(path: path))
         var options = FastCGIServerOptions(threads: threads)
         options.maxBodyBytes = maxBodyBytes
         options.keptConnections = keptConnections
         server = FastCGIServer(listenFD: listenFD, options: options, logger: Logger(label: "test")) { request in
             if delay > .zero { try? await Task.sleep(for: delay) }
-            return .text("answered \(request.method)")
+            let body = (try? await request.bytes()) ?? []
+            return .text("answered \(request.method), \(body.count) bytes")
         }
         finished = server.runInBackground()
     }
