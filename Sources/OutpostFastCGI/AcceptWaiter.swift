@@ -22,6 +22,14 @@ final class AcceptWaiter {
         pollBoth(connection, timeoutMs: -1)
     }
 
+    /// Blocks until `connection` has something to read or `timeoutMs` passed, whatever the stop's
+    /// wake-up says (the stop's drain of kept connections); whether it is readable.
+    func waitForRequest(onlyOn connection: Int32, timeoutMs: Int32) -> Bool {
+        guard timeoutMs > 0 else { return false }
+        var waiting = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+        return poll(&waiting, 1, timeoutMs) == 1
+    }
+
     /// Sleeps up to `milliseconds`, less if the stop wakes the threads.
     func pause(milliseconds: Int32) {
         var wakeUp = pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0)

@@ -22,6 +22,12 @@ public final class FastCGIServer: Sendable {
     /// How long an idle thread waits in one accept() before it looks at the stop flag again: the
     /// longest an idle thread takes to leave after `stop()`.
     static let acceptWaitMs = 100
+    /// How long a stopping server goes on answering requests that come on the connections nginx keeps
+    /// — closing each connection after its answer, which nginx then drops from its cache — before it
+    /// closes those still idle. A kept connection closed while idle can cross a request nginx is
+    /// sending on it, and nginx does not retry a POST it has sent: it answers 502.
+    static let keptDrainMs = 1000
+    private let keptDrainEnd = Mutex<ContinuousClock.Instant?>(nil)
     /// Readable from `stop()` on: wakes every thread waiting on a kept connection or in a backoff pause
     /// (`AcceptWaiter`).
     private let wakeFD: Int32
@@ -104,6 +110,8 @@ public final class FastCGIServer: Sendable {
     /// processes share. Safe from any thread.
     public func stop(answeringQueued: Bool = false, deadline: ContinuousClock.Instant? = nil) {
         drainDeadline.withLock { $0 = answeringQueued ? (deadline ?? .now + .seconds(30)) : nil }
+        let keptDrain = ContinuousClock.now + .milliseconds(Self.keptDrainMs)
+        keptDrainEnd.withLock { $0 = $0 ?? min(keptDrain, deadline ?? keptDrain) }
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
         var one: UInt64 = 1
         _ = write(wakeFD, &one, MemoryLayout<UInt64>.size)
@@ -111,6 +119,12 @@ public final class FastCGIServer: Sendable {
 
     /// Whether `stop()` was called.
     public var isStopping: Bool { stopping.load(ordering: .acquiring) }
+
+    /// Milliseconds left of a stopping server's drain of the kept connections (0 when over or not stopping).
+    private func keptDrainRemainingMs() -> Int32 {
+        guard let end = keptDrainEnd.withLock({ $0 }) else { return 0 }
+        return Int32(clamping: max(0, (end - ContinuousClock.now).milliseconds))
+    }
 
     /// Whether a stopping thread leaves now: always, unless the stop answers the queue and a
     /// connection is still waiting in it (and the deadline has not passed).
@@ -135,13 +149,12 @@ public final class FastCGIServer: Sendable {
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
         var backoff = AcceptBackoff()
         while true {
-            if isStopping, shouldLeave() { break }
-            // nginx kept the last request's connection (keep-conn): libfcgi reads the next request from
-            // it, so wait here until there is one. Woken by the stop instead, the idle connection is
-            // closed (nginx opens another for its next request).
-            if request.pointee.ipcFd >= 0, !waiter.waitForRequest(on: request.pointee.ipcFd) {
-                if isStopping { FCGX_Free(request, 1) }
-                continue
+            if request.pointee.ipcFd >= 0 {
+                // nginx kept the last request's connection (keep-conn): libfcgi reads the next request
+                // from it, so wait here until there is one.
+                guard waitForNextRequest(on: request, waiter: waiter) else { continue }
+            } else if isStopping, shouldLeave() {
+                break
             }
             let isNewConnection = request.pointee.ipcFd < 0
             let accepted = FCGX_Accept_r(request)
@@ -163,6 +176,7 @@ public final class FastCGIServer: Sendable {
             }
             backoff.succeeded()
             if isNewConnection, listensOnTCP { ListenSocket.clearInheritedReceiveTimeout(request.pointee.ipcFd) }
+            closeAfterAnswerWhileStopping(request)
             stats.didAccept()
             serve(request, executor: executor, loop: &loop, scratch: &scratch)
             RequestFinisher.finish(request)
@@ -171,22 +185,47 @@ public final class FastCGIServer: Sendable {
         }
     }
 
-    /// Serves the requests of `pool`'s connections until the stop, then what is already readable.
+    /// Waits for the next request on the connection `request` kept; whether there is one to read.
+    /// Once stopping, it waits out the kept connections' drain for one (answered, then the connection
+    /// is closed) and closes the connection if none came.
+    private func waitForNextRequest(on request: UnsafeMutablePointer<FCGX_Request>, waiter: AcceptWaiter) -> Bool {
+        let connection = request.pointee.ipcFd
+        if !isStopping {
+            if waiter.waitForRequest(on: connection) { return true }
+            // Interrupted rather than stopped: wait again.
+            if !isStopping { return false }
+        }
+        if waiter.waitForRequest(onlyOn: connection, timeoutMs: keptDrainRemainingMs()) { return true }
+        FCGX_Free(request, 1)
+        return false
+    }
+
+    /// While stopping, the request just read is answered with its connection closed after it (nginx's
+    /// keep-conn flag ignored), so nginx sends no more on it.
+    private func closeAfterAnswerWhileStopping(_ request: UnsafeMutablePointer<FCGX_Request>) {
+        if isStopping { request.pointee.keepConnection = 0 }
+    }
+
+    /// Serves the requests of `pool`'s connections; once stopping, those that come within the kept
+    /// connections' drain (each connection closed after its answer), until the pool is empty or the
+    /// drain is over (`run()` then closes the connections still idle).
     private func servingLoop(_ pool: KeptConnectionPool) {
         let executor = AcceptThreadExecutor()
         var loop: HandlerLoop?
         defer { loop?.close(cancelling: false) }
         var scratch = [UInt8](repeating: 0, count: 64 * 1024)
-        // Once stopped, the wake-up is always readable (and re-queued behind any readable connection):
-        // two in a row mean no connection had a request.
-        var idleWaitsWhileStopping = 0
-        while idleWaitsWhileStopping < 2 {
-            switch pool.next(timeoutMs: isStopping ? Int32(0) : Int32(Self.acceptWaitMs)) {
-            case .readable(let slot):
-                idleWaitsWhileStopping = 0
-                serveParked(slot, from: pool, executor: executor, loop: &loop, scratch: &scratch)
-            case .wake, .timeout:
-                if isStopping { idleWaitsWhileStopping += 1 }
+        while true {
+            var timeoutMs = Int32(Self.acceptWaitMs)
+            if isStopping {
+                let remaining = keptDrainRemainingMs()
+                if remaining == 0 || pool.count == 0 { return }
+                timeoutMs = min(timeoutMs, remaining)
+            }
+            switch pool.next(timeoutMs: timeoutMs) {
+            case .readable(let slot): serveParked(slot, from: pool, executor: executor, loop: &loop, scratch: &scratch)
+            // Readable from the stop on: out of the set, so the drain waits for the connections alone.
+            case .wake: pool.stopWaking()
+            case .timeout: continue
             }
         }
     }
@@ -202,6 +241,7 @@ public final class FastCGIServer: Sendable {
             pool.close(slot)
             return
         }
+        closeAfterAnswerWhileStopping(slot)
         stats.didAccept()
         serve(slot, executor: executor, loop: &loop, scratch: &scratch)
         RequestFinisher.finish(slot)

@@ -23,6 +23,7 @@ final class KeptConnectionPool: Sendable {
     }
 
     private let epollFD: Int32
+    private let wakeFD: Int32
     /// Slots of the connections parked or being served, as addresses: the most is `capacity`.
     private let slots = Mutex<Set<UInt>>([])
     /// The most connections this pool holds; past it a connection stays with the thread that has it.
@@ -35,6 +36,7 @@ final class KeptConnectionPool: Sendable {
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         self.capacity = capacity
         self.stats = stats
+        self.wakeFD = wakeFD
         guard epollFD >= 0 else { return nil }
         var event = epoll_event(events: EPOLLIN.rawValue, data: epoll_data_t(u64: 0))
         guard epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event) == 0 else {
@@ -99,6 +101,12 @@ final class KeptConnectionPool: Sendable {
         guard epoll_wait(epollFD, &event, 1, timeoutMs) == 1 else { return .timeout }
         guard let slot = UnsafeMutablePointer<FCGX_Request>(bitPattern: UInt(event.data.u64)) else { return .wake }
         return .readable(slot)
+    }
+
+    /// Takes the stop's wake-up out of the set (it stays readable once the stop came): later waits end
+    /// for a connection or the timeout only. Idempotent.
+    func stopWaking() {
+        _ = epoll_ctl(epollFD, EPOLL_CTL_DEL, wakeFD, nil)
     }
 
     /// Parks `slot`'s connection again until its next request (closed instead when that fails).

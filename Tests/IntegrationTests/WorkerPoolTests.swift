@@ -27,15 +27,7 @@ struct WorkerPoolTests {
         try stack.waitUntilAccepting()
         let before = ProcessTree.children(of: stack.server.pid)
         #expect(before.count == 3, "2 active + 1 spare: \(before)")
-        let run = try WrkRun.run(url: "http://127.0.0.1:\(stack.port)/", seconds: 6) {
-            sleep(1)
-            stack.server.signal(SIGHUP)
-            try OutpostStack.waitFor(seconds: 20) { stack.server.stderr.contains("reload complete") }
-            stack.server.signal(SIGHUP)
-        }
-        #expect(run.requests > 0)
-        #expect(run.non2xx == 0, "\(run.report)")
-        #expect(run.socketErrors == 0, "\(run.report)")
+        try expectEveryRequestAnswered(loadThroughTwoReloads(stack))
         try OutpostStack.waitFor(seconds: 20) {
             stack.server.stderr.components(separatedBy: "reload complete").count == 3
         }
@@ -43,6 +35,38 @@ struct WorkerPoolTests {
         let after = ProcessTree.children(of: stack.server.pid)
         #expect(Set(after).isDisjoint(with: before), "every old process was replaced: \(before) → \(after)")
         for _ in 0..<10 { #expect(try stack.request("GET", "/").status == 200) }
+    }
+
+    /// With keep-conn, a reload drains and closes the old processes' kept connections: POSTs, which
+    /// nginx does not retry once sent, must still all be answered.
+    @Test func reloadUnderKeepConnLosesNoPost() throws {
+        let stack = try OutpostStack(
+            executable: Self.hello, config: Self.statusConfig, threads: 4, keepAliveConnections: 32,
+            extraArguments: ["--processes", "2"])
+        try stack.waitUntilAccepting()
+        let script = stack.directory + "/post.lua"
+        try "wrk.method = \"POST\"\nwrk.body = \"payload\"\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try expectEveryRequestAnswered(loadThroughTwoReloads(stack, path: "/echo", connections: 32, script: script))
+    }
+
+    /// 6 s of wrk on `path`, with a reload after 1 s and another once it completed.
+    private func loadThroughTwoReloads(
+        _ stack: OutpostStack, path: String = "/", connections: Int = 16, script: String? = nil
+    ) throws -> WrkRun {
+        try WrkRun.run(
+            url: "http://127.0.0.1:\(stack.port)\(path)", seconds: 6, connections: connections, script: script
+        ) {
+            sleep(1)
+            stack.server.signal(SIGHUP)
+            try OutpostStack.waitFor(seconds: 20) { stack.server.stderr.contains("reload complete") }
+            stack.server.signal(SIGHUP)
+        }
+    }
+
+    private func expectEveryRequestAnswered(_ run: WrkRun) {
+        #expect(run.requests > 0)
+        #expect(run.non2xx == 0, "\(run.report)")
+        #expect(run.socketErrors == 0, "\(run.report)")
     }
 
     @Test func aKilledWorkerCostsOnlyItsInFlightRequests() throws {

@@ -11,13 +11,15 @@ struct WrkRun {
     /// The full report, for failure messages.
     var report = ""
 
-    /// Starts `wrk` for `seconds` with `connections`; `during` runs while it does (on this thread).
+    /// Starts `wrk` for `seconds` with `connections` (with `script`, a wrk Lua script file: the
+    /// requests it makes); `during` runs while it does (on this thread).
     static func run(
-        url: String, seconds: Int, connections: Int = 16, during: () throws -> Void = {}
+        url: String, seconds: Int, connections: Int = 16, script: String? = nil, during: () throws -> Void = {}
     ) throws -> WrkRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
-        process.arguments = ["-t2", "-c\(connections)", "-d\(seconds)s", "--timeout", "10s", url]
+        process.arguments =
+            ["-t2", "-c\(connections)", "-d\(seconds)s", "--timeout", "10s"] + (script.map { ["-s", $0] } ?? []) + [url]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

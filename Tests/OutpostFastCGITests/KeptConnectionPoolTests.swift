@@ -82,6 +82,26 @@ struct KeptConnectionPoolTests {
         #expect(String(decoding: answer, as: UTF8.self).contains("answered GET"))
     }
 
+    /// For a moment after the stop (`keptDrainMs`), a request on a kept connection is still answered,
+    /// and the connection is closed after its answer, so nginx drops it instead of sending on it a
+    /// request that would meet the close. In the pool and on an accept thread (`kept_connections = 0`).
+    @Test(arguments: [4, 0])
+    func aRequestJustAfterTheStopIsAnsweredThenItsConnectionClosed(keptConnections: Int) throws {
+        let served = try BackgroundServer(threads: 1, keptConnections: keptConnections)
+        let kept = try keptConnection(to: served)
+        defer { close(kept.fd) }
+        #expect(kept.answer?.contains("answered GET") == true)
+        served.server.stop()
+        Thread.sleep(forTimeInterval: 0.2)
+        FastCGIRawClient.write(Self.keep, to: kept.fd)
+        let answer = FastCGIRawClient.readResponse(kept.fd, waitMs: 3000)
+        #expect(answer?.contains("answered GET") == true, "answer after the stop: \(String(describing: answer))")
+        var byte: UInt8 = 0
+        var poller = pollfd(fd: kept.fd, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&poller, 1, 3000) == 1 && read(kept.fd, &byte, 1) == 0, "closed after the answer")
+        #expect(served.stop(), "run() did not return after the stop")
+    }
+
     /// The stop lets a request on a pooled connection finish and be answered, closes the idle pooled
     /// connections (nginx opens new ones elsewhere), and `run()` returns.
     @Test func theStopAnswersTheRequestInFlightAndClosesTheIdleConnections() throws {
