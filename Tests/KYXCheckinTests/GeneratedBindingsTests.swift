@@ -18,8 +18,10 @@ struct GeneratedBindingsTests {
     }
 
     @Test func typesOfTheFlagshipConfigIsTheCommittedFile() throws {
+        // Run elsewhere: the process's output files go to its directory, never into the package.
         let result = try run(
-            ["types", "--config", OutpostStack.packageRoot + "/wrangler-like.toml"], in: OutpostStack.packageRoot)
+            ["types", "--config", OutpostStack.packageRoot + "/wrangler-like.toml"],
+            in: try TestDirectory.make(prefix: "types"))
         #expect(result.code == 0)
         let committed = try String(contentsOfFile: Self.generatedFile, encoding: .utf8)
         #expect(
