@@ -23,10 +23,12 @@ public final class FastCGIServer: Sendable {
     /// longest an idle thread takes to leave after `stop()`.
     static let acceptWaitMs = 100
     /// How long a stopping server goes on answering requests that come on the connections nginx keeps
-    /// — closing each connection after its answer, which nginx then drops from its cache — before it
-    /// closes those still idle. A kept connection closed while idle can cross a request nginx is
-    /// sending on it, and nginx does not retry a POST it has sent: it answers 502.
-    static let keptDrainMs = 1000
+    /// — each answer tells nginx to close its connection (`RequestFinisher`) — and waits for nginx to
+    /// close the idle ones (the site `nginx-site --keep-conn` writes closes them after 1 s idle) before
+    /// it closes those left. A kept connection we close can cross a request nginx is sending on it,
+    /// and nginx does not retry a POST it has sent: it answers 502. The drain ends early once nginx
+    /// has closed them all.
+    static let keptDrainMs = 2500
     private let keptDrainEnd = Mutex<ContinuousClock.Instant?>(nil)
     /// Readable from `stop()` on: wakes every thread waiting on a kept connection or in a backoff pause
     /// (`AcceptWaiter`).
@@ -176,12 +178,12 @@ public final class FastCGIServer: Sendable {
             }
             backoff.succeeded()
             if isNewConnection, listensOnTCP { ListenSocket.clearInheritedReceiveTimeout(request.pointee.ipcFd) }
-            closeAfterAnswerWhileStopping(request)
+            let ending = endsKeptConnection(request)
             stats.didAccept()
             serve(request, executor: executor, loop: &loop, scratch: &scratch)
-            RequestFinisher.finish(request)
+            RequestFinisher.finish(request, endingKeptConnection: ending)
             stats.finished()
-            if let pool, request.pointee.ipcFd >= 0, !isStopping { _ = pool.adopt(from: request) }
+            if let pool, request.pointee.ipcFd >= 0, !isStopping { pool.adopt(from: request) }
         }
     }
 
@@ -196,14 +198,14 @@ public final class FastCGIServer: Sendable {
             if !isStopping { return false }
         }
         if waiter.waitForRequest(onlyOn: connection, timeoutMs: keptDrainRemainingMs()) { return true }
-        FCGX_Free(request, 1)
+        RequestFinisher.closeIdle(request)
         return false
     }
 
-    /// While stopping, the request just read is answered with its connection closed after it (nginx's
-    /// keep-conn flag ignored), so nginx sends no more on it.
-    private func closeAfterAnswerWhileStopping(_ request: UnsafeMutablePointer<FCGX_Request>) {
-        if isStopping { request.pointee.keepConnection = 0 }
+    /// Whether the request just read on `request`'s connection is the last on it: nginx keeps the
+    /// connection, but the server is stopping (the answer then tells nginx to close it).
+    private func endsKeptConnection(_ request: UnsafeMutablePointer<FCGX_Request>) -> Bool {
+        isStopping && request.pointee.keepConnection != 0
     }
 
     /// Serves the requests of `pool`'s connections; once stopping, those that come within the kept
@@ -241,10 +243,10 @@ public final class FastCGIServer: Sendable {
             pool.close(slot)
             return
         }
-        closeAfterAnswerWhileStopping(slot)
+        let ending = endsKeptConnection(slot)
         stats.didAccept()
         serve(slot, executor: executor, loop: &loop, scratch: &scratch)
-        RequestFinisher.finish(slot)
+        RequestFinisher.finish(slot, endingKeptConnection: ending)
         stats.finished()
         if slot.pointee.ipcFd >= 0, !isStopping { pool.park(slot) } else { pool.close(slot) }
     }

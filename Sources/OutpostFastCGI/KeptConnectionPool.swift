@@ -33,16 +33,24 @@ final class KeptConnectionPool: Sendable {
     /// A pool of at most `capacity` connections whose waits also end when `wakeFD` is readable, counted
     /// in `stats`; `nil` when no epoll set can be made.
     init?(capacity: Int, wakeFD: Int32, stats: FastCGIStats) {
-        epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
+        // Made before any property is set, so a failure returns without running deinit.
+        guard let epollFD = Self.epollSet(watching: wakeFD) else { return nil }
+        self.epollFD = epollFD
         self.capacity = capacity
         self.stats = stats
         self.wakeFD = wakeFD
+    }
+
+    /// A new epoll set holding `wakeFD` (data 0, which no slot has), `nil` when it cannot be made.
+    private static func epollSet(watching wakeFD: Int32) -> Int32? {
+        let epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epollFD >= 0 else { return nil }
         var event = epoll_event(events: EPOLLIN.rawValue, data: epoll_data_t(u64: 0))
         guard epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event) == 0 else {
             Glibc.close(epollFD)
             return nil
         }
+        return epollFD
     }
 
     deinit {
@@ -64,9 +72,9 @@ final class KeptConnectionPool: Sendable {
     }
 
     /// Takes over the connection `request` has kept open after its request finished, parking it until
-    /// its next request; `request` is left without a connection. Whether the pool took it (not when
-    /// the pool is full: the caller keeps the connection).
-    func adopt(from request: UnsafeMutablePointer<FCGX_Request>) -> Bool {
+    /// its next request; `request` is left without a connection. When the pool is full, nothing
+    /// changes: the caller keeps the connection.
+    func adopt(from request: UnsafeMutablePointer<FCGX_Request>) {
         let fd = request.pointee.ipcFd
         let slot = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
         let address = UInt(bitPattern: slot)
@@ -77,7 +85,7 @@ final class KeptConnectionPool: Sendable {
         }
         guard admitted else {
             slot.deallocate()
-            return false
+            return
         }
         stats.keptConnectionOpened()
         // No listen socket: should the connection fail, libfcgi's FCGX_Accept_r returns instead of
@@ -87,11 +95,7 @@ final class KeptConnectionPool: Sendable {
         slot.pointee.keepConnection = 1
         request.pointee.ipcFd = -1
         var event = Self.armed(slot)
-        guard epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) == 0 else {
-            close(slot)
-            return true
-        }
-        return true
+        if epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) != 0 { close(slot) }
     }
 
     /// Waits up to `timeoutMs` (-1: no limit) for a parked connection to become readable or for the
@@ -130,11 +134,8 @@ final class KeptConnectionPool: Sendable {
             events: EPOLLIN.rawValue | EPOLLONESHOT.rawValue, data: epoll_data_t(u64: UInt64(UInt(bitPattern: slot))))
     }
 
-    /// An idle connection with nothing unread is closed at once (no lingering close: nginx has sent
-    /// nothing to protect); one with bytes waiting gets libfcgi's lingering close.
     private static func release(_ slot: UnsafeMutablePointer<FCGX_Request>) {
-        if slot.pointee.ipcFd >= 0, !RequestFinisher.hasWaitingInput(slot.pointee.ipcFd) { slot.pointee.detached = 1 }
-        FCGX_Free(slot, 1)
+        RequestFinisher.closeIdle(slot)
         slot.deallocate()
     }
 }

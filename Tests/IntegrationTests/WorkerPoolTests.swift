@@ -46,7 +46,9 @@ struct WorkerPoolTests {
         try stack.waitUntilAccepting()
         let script = stack.directory + "/post.lua"
         try "wrk.method = \"POST\"\nwrk.body = \"payload\"\n".write(toFile: script, atomically: true, encoding: .utf8)
-        try expectEveryRequestAnswered(loadThroughTwoReloads(stack, path: "/echo", connections: 32, script: script))
+        let run = try loadThroughTwoReloads(stack, path: "/echo", connections: 32, script: script)
+        let nginxLog = (try? String(contentsOfFile: stack.directory + "/nginx/error.log", encoding: .utf8)) ?? ""
+        expectEveryRequestAnswered(run, nginxLog: nginxLog)
     }
 
     /// 6 s of wrk on `path`, with a reload after 1 s and another once it completed.
@@ -63,9 +65,9 @@ struct WorkerPoolTests {
         }
     }
 
-    private func expectEveryRequestAnswered(_ run: WrkRun) {
+    private func expectEveryRequestAnswered(_ run: WrkRun, nginxLog: String = "") {
         #expect(run.requests > 0)
-        #expect(run.non2xx == 0, "\(run.report)")
+        #expect(run.non2xx == 0, "\(run.report)\nnginx: \(nginxLog.suffix(1500))")
         #expect(run.socketErrors == 0, "\(run.report)")
     }
 

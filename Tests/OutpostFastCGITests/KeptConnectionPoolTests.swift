@@ -9,6 +9,24 @@ import Testing
 struct KeptConnectionPoolTests {
     private static let keep = FastCGIRawClient.request("GET", "/", keepingConnection: true)
 
+    /// The types of the whole FastCGI records in `bytes`, in order.
+    private func recordTypes(_ bytes: [UInt8]) -> [UInt8] {
+        var types: [UInt8] = []
+        var start = 0
+        while start + 8 <= bytes.count {
+            types.append(bytes[start + 1])
+            start += 8 + (Int(bytes[start + 4]) << 8 | Int(bytes[start + 5])) + Int(bytes[start + 6])
+        }
+        return types
+    }
+
+    /// Whether the server closes `fd` (its end of the stream, with nothing more to read) within 3 s.
+    private func closedByTheServer(_ fd: Int32) -> Bool {
+        var byte: UInt8 = 0
+        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&poller, 1, 3000) == 1 && read(fd, &byte, 1) == 0
+    }
+
     /// Opens a connection, sends a kept request on it and returns it with the answer.
     private func keptConnection(to served: BackgroundServer) throws -> (fd: Int32, answer: String?) {
         let fd = try FastCGIRawClient.connect(toSocket: served.path)
@@ -83,8 +101,10 @@ struct KeptConnectionPoolTests {
     }
 
     /// For a moment after the stop (`keptDrainMs`), a request on a kept connection is still answered,
-    /// and the connection is closed after its answer, so nginx drops it instead of sending on it a
-    /// request that would meet the close. In the pool and on an accept thread (`kept_connections = 0`).
+    /// and the connection is closed after its answer. A record follows END_REQUEST in the same
+    /// answer, so nginx, which keeps a connection only when END_REQUEST is the last thing it read,
+    /// closes it too instead of sending on it a request that would meet the close. In the pool and on
+    /// an accept thread (`kept_connections = 0`).
     @Test(arguments: [4, 0])
     func aRequestJustAfterTheStopIsAnsweredThenItsConnectionClosed(keptConnections: Int) throws {
         let served = try BackgroundServer(threads: 1, keptConnections: keptConnections)
@@ -94,11 +114,11 @@ struct KeptConnectionPoolTests {
         served.server.stop()
         Thread.sleep(forTimeInterval: 0.2)
         FastCGIRawClient.write(Self.keep, to: kept.fd)
-        let answer = FastCGIRawClient.readResponse(kept.fd, waitMs: 3000)
-        #expect(answer?.contains("answered GET") == true, "answer after the stop: \(String(describing: answer))")
-        var byte: UInt8 = 0
-        var poller = pollfd(fd: kept.fd, events: Int16(POLLIN), revents: 0)
-        #expect(poll(&poller, 1, 3000) == 1 && read(kept.fd, &byte, 1) == 0, "closed after the answer")
+        let raw = FastCGIRawClient.readAll(kept.fd, waitMs: 3000)
+        let answer = String(decoding: raw, as: UTF8.self)
+        #expect(answer.contains("answered GET"), "answer after the stop: \(answer.debugDescription)")
+        #expect(recordTypes(raw).suffix(2) == [3, 11], "END_REQUEST, then FCGI_UNKNOWN_TYPE: \(recordTypes(raw))")
+        #expect(closedByTheServer(kept.fd), "closed after the answer")
         #expect(served.stop(), "run() did not return after the stop")
     }
 
@@ -115,8 +135,6 @@ struct KeptConnectionPoolTests {
         Thread.sleep(forTimeInterval: 0.1)
         #expect(served.stop(), "run() did not return after the stop")
         #expect(FastCGIRawClient.readResponse(busy.fd, waitMs: 3000)?.contains("answered GET") == true)
-        var byte: UInt8 = 0
-        var poller = pollfd(fd: idle.fd, events: Int16(POLLIN), revents: 0)
-        #expect(poll(&poller, 1, 3000) == 1 && read(idle.fd, &byte, 1) == 0, "the idle connection was not closed")
+        #expect(closedByTheServer(idle.fd), "the idle connection was not closed")
     }
 }

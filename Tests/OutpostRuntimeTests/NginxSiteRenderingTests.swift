@@ -36,6 +36,7 @@ struct NginxSiteRenderingTests {
         #expect(text.contains("fastcgi_keep_conn on;"))
         #expect(text.contains("server unix:/tmp/x.sock max_conns=512;"))
         #expect(text.contains("keepalive 512;"))
+        #expect(text.contains("keepalive_timeout 1s;"), "nginx closes idle connections, shorter than a worker's drain")
     }
 
     /// `kept_connections = 0`: each kept connection holds an accept thread (libfcgi's model).

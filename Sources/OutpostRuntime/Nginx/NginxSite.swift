@@ -168,6 +168,9 @@ package struct NginxSite: Sendable {
                 out.line("    server \(address) max_conns=\(connections);")
             }
             out.line("    keepalive \(connections);")
+            // An idle connection is closed by nginx, never by a stopping worker (whose close could cross
+            // a request): a worker's drain (FastCGIServer.keptDrainMs) waits longer than this.
+            out.line("    keepalive_timeout 1s;")
         } else {
             for address in [site.fastcgiAddress] + site.peerAddresses { out.line("    server \(address);") }
         }
